@@ -1,0 +1,62 @@
+#include "api/dto/user_dto.hpp"
+
+namespace thidua::api::dto {
+
+namespace json = boost::json;
+
+json::object to_json(const services::UserSummary& u) {
+  json::array roles;
+  for (auto r : u.roles) roles.emplace_back(std::string(to_string(r)));
+  json::object o{{"login", u.login}, {"display_name", u.display_name}, {"active", u.active}, {"roles", roles}};
+  o["agency"] = u.agency_code.empty() ? json::value(nullptr) : json::value(u.agency_code);
+  return o;
+}
+
+json::object to_json(const Principal& p) {
+  json::array roles;
+  for (const auto& g : p.grants) {
+    json::object grant{{"role", std::string(to_string(g.role))}};
+    grant["agency_id"] = g.agency_id ? json::value(*g.agency_id) : json::value(nullptr);
+    grant["unit_id"] = g.unit_id ? json::value(*g.unit_id) : json::value(nullptr);
+    roles.push_back(grant);
+  }
+  json::object o{{"login", p.login}, {"display_name", p.display_name}, {"roles", roles}};
+  if (p.agency_id) {
+    o["agency"] = json::object{{"id", *p.agency_id}, {"name", p.agency_name}};
+  } else {
+    o["agency"] = nullptr;
+  }
+  return o;
+}
+
+namespace {
+std::string string_field(const json::object& o, const char* name) {
+  auto it = o.find(name);
+  if (it == o.end() || !it->value().is_string()) return {};
+  return std::string(it->value().get_string());
+}
+}  // namespace
+
+Result<services::NewUserInput> new_user_from_json(const json::object& body) {
+  services::NewUserInput in;
+  in.login = string_field(body, "login");
+  in.display_name = string_field(body, "display_name");
+  in.password = string_field(body, "password");
+  in.agency_code = string_field(body, "agency");
+  if (auto l = string_field(body, "lang"); !l.empty()) in.lang = l;
+  Error invalid{ErrorKind::validation, "validation.invalid", {}, {}, ""};
+  if (auto it = body.find("roles"); it != body.end() && it->value().is_array()) {
+    for (const auto& v : it->value().get_array()) {
+      auto role = v.is_string() ? parse_role(std::string_view(v.get_string())) : std::nullopt;
+      if (!role) {
+        invalid.field("roles", "user.role_invalid");
+        break;
+      }
+      in.roles.push_back(*role);
+    }
+  }
+  if (!invalid.fields.empty()) return fail(invalid);
+  return in;
+}
+
+}  // namespace thidua::api::dto

@@ -1,0 +1,36 @@
+#pragma once
+/// Wiring: opens storage, builds the services, the views and the route table. main.cpp and
+/// the tests both start from here.
+
+#include <memory>
+#include <string>
+
+#include "app/config.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "services/auth_service.hpp"
+#include "services/password.hpp"
+#include "services/user_service.hpp"
+#include "storage/database.hpp"
+#include "text/catalogue.hpp"
+
+namespace thidua::app {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+struct Services {
+  Config config;
+  std::shared_ptr<storage::Database> db;
+  std::shared_ptr<const text::Catalogue> catalogue;
+  std::shared_ptr<services::PasswordHasher> hasher;
+  std::shared_ptr<services::AuthService> auth;
+  std::shared_ptr<services::UserService> users;
+};
+
+/// Opens the database (migrating it when `migrate` is set) and builds the services.
+Result<Services> open_services(const Config& config, bool migrate);
+
+/// The message catalogue compiled into the binary.
+Result<std::shared_ptr<const text::Catalogue>> load_catalogue();
+
+}  // namespace thidua::app

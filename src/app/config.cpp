@@ -1,0 +1,101 @@
+#include "app/config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <thread>
+
+#include <toml++/toml.h>
+
+namespace thidua::app {
+
+std::size_t Config::effective_threads() const {
+  if (threads > 0) return threads;
+  // Handlers block on the database and on password hashing, so run a few threads per core.
+  std::size_t hw = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(4, hw * 4);
+}
+
+namespace {
+
+bool parse_bool(std::string_view v) { return v == "1" || v == "true" || v == "yes" || v == "on"; }
+
+template <class T>
+bool parse_num(std::string_view v, T& out) {
+  T x{};
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+  if (ec != std::errc{} || p != v.data() + v.size()) return false;
+  out = x;
+  return true;
+}
+
+Error invalid(const std::string& detail) {
+  return Error{ErrorKind::validation, "config.invalid", {{"detail", detail}}, {}, detail};
+}
+
+}  // namespace
+
+Result<Config> load_config(const std::optional<std::string>& file_arg) {
+  Config c;
+  std::optional<std::string> file = file_arg;
+  if (!file) {
+    if (const char* e = std::getenv("THIDUA_CONFIG"); e && *e) file = e;
+  }
+  if (file) {
+    try {
+      toml::table t = toml::parse_file(*file);
+      c.db = t["db"].value_or(c.db);
+      c.listen = t["listen"].value_or(c.listen);
+      c.threads = static_cast<std::size_t>(t["threads"].value_or(static_cast<long long>(c.threads)));
+      c.db_pool = static_cast<std::size_t>(t["db_pool"].value_or(static_cast<long long>(c.db_pool)));
+      c.cookie_secure = t["cookie_secure"].value_or(c.cookie_secure);
+      c.trust_proxy = t["trust_proxy"].value_or(c.trust_proxy);
+      c.access_log = t["access_log"].value_or(c.access_log);
+      c.log_level = t["log_level"].value_or(c.log_level);
+      c.session_idle_seconds = t["session"]["idle_seconds"].value_or(c.session_idle_seconds);
+      c.session_absolute_seconds = t["session"]["absolute_seconds"].value_or(c.session_absolute_seconds);
+      c.max_parallel_hashes =
+          static_cast<std::size_t>(t["max_parallel_hashes"].value_or(static_cast<long long>(c.max_parallel_hashes)));
+      c.data_dir = t["data_dir"].value_or(c.data_dir);
+    } catch (const toml::parse_error& e) {
+      return fail(invalid(*file + ": " + std::string(e.description())));
+    }
+  }
+  auto env = [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return std::nullopt;
+    return std::string(v);
+  };
+  if (auto v = env("THIDUA_DB")) c.db = *v;
+  if (auto v = env("THIDUA_LISTEN")) c.listen = *v;
+  if (auto v = env("THIDUA_THREADS"); v && !parse_num(*v, c.threads)) return fail(invalid("THIDUA_THREADS=" + *v));
+  if (auto v = env("THIDUA_DB_POOL"); v && !parse_num(*v, c.db_pool)) return fail(invalid("THIDUA_DB_POOL=" + *v));
+  if (auto v = env("THIDUA_COOKIE_SECURE")) c.cookie_secure = parse_bool(*v);
+  if (auto v = env("THIDUA_TRUST_PROXY")) c.trust_proxy = parse_bool(*v);
+  if (auto v = env("THIDUA_ACCESS_LOG")) c.access_log = parse_bool(*v);
+  if (auto v = env("THIDUA_LOG_LEVEL")) c.log_level = *v;
+  if (auto v = env("THIDUA_SESSION_IDLE_SECONDS"); v && !parse_num(*v, c.session_idle_seconds)) {
+    return fail(invalid("THIDUA_SESSION_IDLE_SECONDS=" + *v));
+  }
+  if (auto v = env("THIDUA_SESSION_ABSOLUTE_SECONDS"); v && !parse_num(*v, c.session_absolute_seconds)) {
+    return fail(invalid("THIDUA_SESSION_ABSOLUTE_SECONDS=" + *v));
+  }
+  if (auto v = env("THIDUA_DATA_DIR")) c.data_dir = *v;
+  if (c.session_idle_seconds <= 0 || c.session_absolute_seconds <= 0) return fail(invalid("session timeouts must be > 0"));
+  return c;
+}
+
+Result<std::pair<std::string, unsigned short>> parse_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return fail(Error{ErrorKind::validation, "config.bad_listen", {{"value", listen}}, {}, ""});
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  unsigned short port = 0;
+  if (!parse_num(std::string_view(listen).substr(colon + 1), port)) {
+    return fail(Error{ErrorKind::validation, "config.bad_listen", {{"value", listen}}, {}, ""});
+  }
+  return std::make_pair(host, port);
+}
+
+}  // namespace thidua::app

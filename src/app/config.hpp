@@ -1,0 +1,36 @@
+#pragma once
+/// Configuration: defaults, then a TOML file (--config or THIDUA_CONFIG), then THIDUA_*
+/// environment variables, then command-line flags — each later source wins.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "domain/error.hpp"
+
+namespace thidua::app {
+
+struct Config {
+  std::string db = "sqlite:data/thidua.db";
+  std::string listen = "127.0.0.1:8080";
+  std::size_t threads = 0;  ///< 0: four per core, at least 4
+  std::size_t db_pool = 0;  ///< 0: one connection per thread
+  bool cookie_secure = false;
+  bool trust_proxy = false;
+  bool access_log = true;
+  std::string log_level = "info";
+  long long session_idle_seconds = 8 * 3600;
+  long long session_absolute_seconds = 7 * 24 * 3600;
+  std::size_t max_parallel_hashes = 2;
+  std::string data_dir = "data";
+
+  std::size_t effective_threads() const;
+};
+
+/// Reads the file (when given) and the environment over the defaults.
+Result<Config> load_config(const std::optional<std::string>& file);
+
+/// Splits "HOST:PORT" ("[::1]:8080" for IPv6).
+Result<std::pair<std::string, unsigned short>> parse_listen(const std::string& listen);
+
+}  // namespace thidua::app

@@ -1,0 +1,64 @@
+// The route table. Read it top to bottom: every URL of thidua, who may use it, and the
+// handler that serves it. Role checks here are a first gate; services check again.
+// Every /api/v1 route must also be described in docs/openapi.yaml (a test checks it).
+
+#include "app/routes.hpp"
+
+namespace thidua::app {
+
+using http::Access;
+using http::RouteKind;
+
+namespace {
+
+template <class Deps, class Fn>
+http::Handler bind(const Deps& deps, Fn fn) {
+  return [deps, fn](http::Context& ctx) { return fn(deps, ctx); };
+}
+
+}  // namespace
+
+std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::ApiDeps& a) {
+  auto r = std::make_shared<http::Router>();
+  auto add = [&](RouteKind kind, const char* method, const char* pattern, Access access, http::Handler h,
+                 const char* summary, bool needs_session) {
+    http::Route route;
+    route.method = method;
+    route.pattern = pattern;
+    route.kind = kind;
+    route.access = std::move(access);
+    route.handler = std::move(h);
+    route.summary = summary;
+    route.needs_session = needs_session;
+    r->add(std::move(route));
+  };
+  auto page = [&](const char* method, const char* pattern, Access access, http::Handler h, const char* summary) {
+    add(RouteKind::page, method, pattern, std::move(access), std::move(h), summary, true);
+  };
+  auto api = [&](const char* method, const char* pattern, Access access, http::Handler h, const char* summary) {
+    add(RouteKind::api, method, pattern, std::move(access), std::move(h), summary, true);
+  };
+  // Routes that never look at who is asking skip the session lookup (health checks).
+  auto api_public = [&](const char* method, const char* pattern, http::Handler h, const char* summary) {
+    add(RouteKind::api, method, pattern, Access::anyone(), std::move(h), summary, false);
+  };
+  const auto admin = Access::any_of({Role::admin});
+
+  // ---- Pages ---------------------------------------------------------------------------
+  page("GET", "/", Access::signed_in(), bind(w, web::home), "Home page for the user's roles: to-do list first");
+  page("GET", "/login", Access::anyone(), bind(w, web::login_form), "Sign-in form");
+  page("POST", "/login", Access::anyone(), bind(w, web::login_submit), "Sign in");
+  page("POST", "/logout", Access::signed_in(), bind(w, web::logout), "Sign out");
+  page("POST", "/lang", Access::anyone(), bind(w, web::switch_language), "Switch language (vi/en)");
+  page("GET", "/admin/users", admin, bind(w, web::admin_users), "User accounts");
+
+  // ---- JSON API ------------------------------------------------------------------------
+  api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
+  api("GET", "/api/v1/me", Access::signed_in(), bind(a, api::me), "The signed-in user");
+  api("GET", "/api/v1/users", admin, bind(a, api::list_users), "List user accounts");
+  api("POST", "/api/v1/users", admin, bind(a, api::create_user), "Create a user account");
+  api("GET", "/api/v1/users/{login}", Access::signed_in(), bind(a, api::get_user), "One user account");
+  return r;
+}
+
+}  // namespace thidua::app

@@ -1,0 +1,34 @@
+#pragma once
+/// The operator's command line: `thidua serve|migrate|user|agency|backup|audit|demo|routes`.
+
+#include <optional>
+#include <string>
+
+#include "app/app.hpp"
+#include "app/config.hpp"
+
+namespace thidua::cli {
+
+/// Parses arguments and runs one subcommand; returns the process exit status.
+int run(int argc, char** argv);
+
+/// Options shared by every subcommand.
+struct Common {
+  std::optional<std::string> config_file;
+  std::optional<std::string> db;
+};
+
+/// The configuration for a command: file, environment, then --db.
+Result<app::Config> resolve_config(const Common& common);
+/// Prints an error for an operator (Vietnamese message, English detail) and returns 1.
+int report(const Error& e);
+/// Reads one line (a password) from standard input, without the newline.
+std::string read_secret_line();
+/// The operator's name for the audit log ("cli:<user>").
+std::string operator_name();
+
+int serve(const Common& common, const std::optional<std::string>& listen, std::size_t threads);
+int demo(const Common& common);
+int print_routes();
+
+}  // namespace thidua::cli

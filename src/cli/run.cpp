@@ -1,0 +1,216 @@
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "services/crypto.hpp"
+#include "services/audit_service.hpp"
+#include "storage/backup.hpp"
+#include "storage/migrate.hpp"
+
+namespace thidua::cli {
+
+namespace {
+
+int with_services(const Common& common, bool migrate, const std::function<int(app::Services&)>& fn) {
+  auto config = resolve_config(common);
+  if (!config) return report(config.error());
+  config->threads = 1;
+  config->db_pool = 1;
+  auto s = app::open_services(*config, migrate);
+  if (!s) return report(s.error());
+  int rc = fn(*s);
+  s->db->close();
+  return rc;
+}
+
+int migrate_cmd(const Common& common, int target) {
+  auto config = resolve_config(common);
+  if (!config) return report(config.error());
+  auto db = storage::Database::open(config->db, 1);
+  if (!db) return report(db.error());
+  auto before = storage::schema_version(**db);
+  if (!before) return report(before.error());
+  auto after = storage::migrate(**db, target);
+  if (!after) return report(after.error());
+  std::cout << "Cơ sở dữ liệu ở phiên bản " << *after << " (trước: " << *before << ", mới nhất: "
+            << storage::latest_version() << ")." << std::endl;
+  return 0;
+}
+
+std::string password_from(bool from_stdin, bool& generated) {
+  if (from_stdin) return read_secret_line();
+  generated = true;
+  return services::random_token(12);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"thidua — quản lý thi đua, khen thưởng (emulation and commendation management)"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  Common common;
+  app.add_option("--config", common.config_file, "TOML configuration file (also THIDUA_CONFIG)");
+  app.add_option("--db", common.db, "Database: sqlite:PATH or postgresql://… (also THIDUA_DB)");
+  int rc = 0;
+
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the web application");
+  std::optional<std::string> listen;
+  std::size_t threads = 0;
+  serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080; also THIDUA_LISTEN)");
+  serve_cmd->add_option("--threads", threads, "Worker threads (default: 4 per core)");
+  serve_cmd->callback([&] { rc = serve(common, listen, threads); });
+
+  auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema (safe to rerun)");
+  int target = -1;
+  migrate->add_option("--to", target, "Stop at this version (default: latest)");
+  migrate->callback([&] { rc = migrate_cmd(common, target); });
+
+  auto* user = app.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Create an account");
+  services::NewUserInput in;
+  std::vector<std::string> roles;
+  bool pw_stdin = false;
+  user_add->add_option("--login", in.login, "Login name (a-z, 0-9, . _ -)")->required();
+  user_add->add_option("--name", in.display_name, "Full name, e.g. \"Hà Văn Vui\"")->required();
+  user_add->add_option("--role", roles, "Role (repeatable): admin, office, leader, council, unit_head, staff, authority")
+      ->required();
+  user_add->add_option("--agency", in.agency_code, "Agency code, e.g. BDT");
+  user_add->add_option("--lang", in.lang, "vi or en");
+  user_add->add_flag("--password-stdin", pw_stdin, "Read the password from standard input (else one is generated)");
+  user_add->callback([&] {
+    rc = with_services(common, true, [&](app::Services& s) {
+      for (const auto& r : roles) {
+        auto role = parse_role(r);
+        if (!role) return report(Error{ErrorKind::validation, "user.role_invalid", {}, {}, r});
+        in.roles.push_back(*role);
+      }
+      bool generated = false;
+      in.password = password_from(pw_stdin, generated);
+      std::string password = in.password;
+      auto created = s.users->add_user(services::operator_principal(operator_name()), in);
+      if (!created) return report(created.error());
+      std::cout << "Đã tạo tài khoản " << created->login << " (" << created->display_name << ")." << std::endl;
+      if (generated) std::cout << "Mật khẩu: " << password << std::endl;
+      return 0;
+    });
+  });
+
+  auto* user_passwd = user->add_subcommand("passwd", "Set an account's password (ends its sessions)");
+  std::string login;
+  user_passwd->add_option("--login", login, "Login name")->required();
+  user_passwd->add_flag("--password-stdin", pw_stdin, "Read the password from standard input (else one is generated)");
+  user_passwd->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      bool generated = false;
+      std::string password = password_from(pw_stdin, generated);
+      auto r = s.users->set_password(services::operator_principal(operator_name()), login, password);
+      if (!r) return report(r.error());
+      std::cout << "Đã đặt mật khẩu mới cho " << login << "." << std::endl;
+      if (generated) std::cout << "Mật khẩu: " << password << std::endl;
+      return 0;
+    });
+  });
+
+  auto set_active = [&](bool active) {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto r = s.users->set_active(services::operator_principal(operator_name()), login, active);
+      if (!r) return report(r.error());
+      std::cout << (active ? "Đã mở khoá tài khoản " : "Đã khoá tài khoản ") << login << "." << std::endl;
+      return 0;
+    });
+  };
+  auto* user_disable = user->add_subcommand("disable", "Disable an account (ends its sessions)");
+  user_disable->add_option("--login", login, "Login name")->required();
+  user_disable->callback([&] { set_active(false); });
+  auto* user_enable = user->add_subcommand("enable", "Enable a disabled account");
+  user_enable->add_option("--login", login, "Login name")->required();
+  user_enable->callback([&] { set_active(true); });
+
+  auto* user_token = user->add_subcommand("token", "Create an API token for an account (printed once)");
+  std::string token_name;
+  user_token->add_option("--login", login, "Login name")->required();
+  user_token->add_option("--name", token_name, "What the token is for")->required();
+  user_token->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto t = s.auth->create_api_token(services::operator_principal(operator_name()), login, token_name);
+      if (!t) return report(t.error());
+      std::cerr << "Mã truy cập API (chỉ hiện một lần; gửi trong tiêu đề Authorization: Bearer …):" << std::endl;
+      std::cout << *t << std::endl;
+      return 0;
+    });
+  });
+
+  auto* agency = app.add_subcommand("agency", "Manage agencies");
+  agency->require_subcommand(1);
+  auto* agency_add = agency->add_subcommand("add", "Create an agency (no change when the code exists)");
+  std::string agency_code, agency_name;
+  agency_add->add_option("--code", agency_code, "Short code used in document symbols, e.g. BDT")->required();
+  agency_add->add_option("--name", agency_name, "Full name, e.g. \"Ban Dân tộc tỉnh Cao Bằng\"")->required();
+  agency_add->callback([&] {
+    rc = with_services(common, true, [&](app::Services& s) {
+      auto a = s.users->ensure_agency(services::operator_principal(operator_name()), agency_code, agency_name);
+      if (!a) return report(a.error());
+      std::cout << "Cơ quan " << a->code << ": " << a->name << std::endl;
+      return 0;
+    });
+  });
+
+  auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database while it is in use");
+  std::string out;
+  backup->add_option("--out", out, "Output file (SQLite file, or pg_dump custom archive)")->required();
+  backup->callback([&] {
+    auto config = resolve_config(common);
+    if (!config) {
+      rc = report(config.error());
+      return;
+    }
+    auto url = storage::parse_db_url(config->db);
+    if (!url) {
+      rc = report(url.error());
+      return;
+    }
+    auto r = storage::backup(*url, out);
+    if (!r) {
+      rc = report(r.error());
+      return;
+    }
+    std::cout << "Đã sao lưu vào " << *r << std::endl;
+  });
+
+  auto* audit = app.add_subcommand("audit", "Audit log");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "Check that no audit row was edited or deleted");
+  verify->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto r = services::verify_audit(*s.db);
+      if (!r) return report(r.error());
+      if (r->ok) {
+        std::cout << "OK: " << r->rows << " audit rows, chain intact" << std::endl;
+        return 0;
+      }
+      std::cout << "BROKEN at row " << r->first_bad_id << ": " << r->problem << std::endl;
+      return 1;
+    });
+  });
+
+  auto* demo_cmd = app.add_subcommand("demo", "Load the demo data (Ban Dân tộc tỉnh Cao Bằng and its people)");
+  demo_cmd->callback([&] { rc = demo(common); });
+
+  auto* routes = app.add_subcommand("routes", "Print the route table");
+  routes->callback([&] { rc = print_routes(); });
+
+  auto* version = app.add_subcommand("version", "Print the version");
+  version->callback([&] { std::cout << "thidua " << app::kVersion << std::endl; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return rc;
+}
+
+}  // namespace thidua::cli

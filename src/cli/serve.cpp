@@ -1,0 +1,118 @@
+#include <iostream>
+
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/routes.hpp"
+#include "cli/commands.hpp"
+#include "http/pipeline.hpp"
+#include "http/server.hpp"
+#include "services/crypto.hpp"
+#include "web/views.hpp"
+
+namespace thidua::cli {
+
+namespace {
+
+void setup_logging(const std::string& level) {
+  // Asynchronous: the access log must not make request threads wait on the terminal.
+  spdlog::init_thread_pool(8192, 1);
+  auto logger = std::make_shared<spdlog::async_logger>(
+      "thidua", std::make_shared<spdlog::sinks::stdout_color_sink_mt>(), spdlog::thread_pool(),
+      spdlog::async_overflow_policy::block);
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(level));
+  spdlog::flush_every(std::chrono::seconds(1));
+}
+
+/// On first start there is nobody to sign in: create "admin" with THIDUA_ADMIN_PASSWORD or a
+/// generated password, printed once.
+int bootstrap_admin(app::Services& s) {
+  auto n = s.users->count_admins();
+  if (!n) return report(n.error());
+  if (*n > 0) return 0;
+  const char* env = std::getenv("THIDUA_ADMIN_PASSWORD");
+  std::string password = env && *env ? env : services::random_token(12);
+  services::NewUserInput in;
+  in.login = "admin";
+  in.display_name = "Quản trị hệ thống";
+  in.password = password;
+  in.roles = {Role::admin};
+  auto created = s.users->add_user(services::operator_principal("bootstrap"), in);
+  if (!created) return report(created.error());
+  std::cout << "\n  Đã tạo tài khoản quản trị / administrator account created:\n"
+            << "    đăng nhập / login:    admin\n"
+            << "    mật khẩu / password:  " << (env && *env ? "(THIDUA_ADMIN_PASSWORD)" : password) << "\n"
+            << "  (chỉ hiện một lần / shown once; đổi bằng / change with: thidua user passwd --login admin)\n"
+            << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int serve(const Common& common, const std::optional<std::string>& listen, std::size_t threads) {
+  auto config = resolve_config(common);
+  if (!config) return report(config.error());
+  if (listen) config->listen = *listen;
+  if (threads) config->threads = threads;
+  auto addr = app::parse_listen(config->listen);
+  if (!addr) return report(addr.error());
+  setup_logging(config->log_level);
+
+  auto s = app::open_services(*config, true);
+  if (!s) return report(s.error());
+  if (int rc = bootstrap_admin(*s); rc != 0) return rc;
+  if (auto r = s->auth->purge_expired(); !r) spdlog::warn("could not purge sessions: {}", r.error().detail);
+
+  auto static_files = std::make_shared<const http::StaticFiles>(http::StaticFiles::from_resources("static/"));
+  auto views = web::Views::create(s->catalogue, static_files);
+  if (!views) return report(views.error());
+  web::WebDeps web_deps{*views, s->auth, s->users};
+  api::ApiDeps api_deps{s->auth, s->users, app::kVersion};
+  auto router = app::build_routes(web_deps, api_deps);
+  http::PipelineOptions po;
+  po.cookie_secure = config->cookie_secure;
+  po.trust_proxy = config->trust_proxy;
+  po.access_log = config->access_log;
+  auto shared_views = *views;
+  auto pipeline = std::make_shared<http::Pipeline>(
+      router, s->auth, s->catalogue, static_files,
+      [shared_views](http::Context& ctx, const Error& e, unsigned status) {
+        return web::error_page(*shared_views, ctx, e, status);
+      },
+      po);
+
+  http::ServerOptions so;
+  so.host = addr->first;
+  so.port = addr->second;
+  so.threads = config->effective_threads();
+  auto server = http::Server::create(so, pipeline);
+  if (!server) return report(server.error());
+  std::cout << "thidua " << app::kVersion << " đang phục vụ tại / serving on http://" << config->listen << "/ ("
+            << so.threads << " threads, " << config->db.substr(0, config->db.find(':')) << ")" << std::endl;
+  spdlog::info("listening on {}:{}", so.host, (*server)->port());
+  (*server)->run();
+  s->db->close();
+  spdlog::info("stopped cleanly");
+  spdlog::shutdown();
+  return 0;
+}
+
+int print_routes() {
+  auto router = app::build_routes(web::WebDeps{}, api::ApiDeps{});
+  for (const auto& r : router->routes()) {
+    std::string access = !r->access.sign_in ? "anyone" : "signed-in";
+    if (!r->access.roles.empty()) {
+      access.clear();
+      for (auto role : r->access.roles) {
+        if (!access.empty()) access += ',';
+        access += to_string(role);
+      }
+    }
+    std::cout << r->method << "\t" << r->pattern << "\t" << access << "\t" << r->summary << "\n";
+  }
+  return 0;
+}
+
+}  // namespace thidua::cli

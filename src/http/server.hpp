@@ -1,0 +1,55 @@
+#pragma once
+/// The HTTP/1.1 server: Boost.Beast, asynchronous, keep-alive, run by a pool of threads.
+/// It knows nothing of routes or users: each request goes to a Dispatcher. On SIGTERM or
+/// SIGINT it stops accepting, lets in-flight requests finish, closes idle connections and
+/// returns from run().
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "domain/error.hpp"
+#include "http/message.hpp"
+
+namespace thidua::http {
+
+class Dispatcher {
+ public:
+  virtual ~Dispatcher() = default;
+  /// Largest body accepted for this request line (decided before the body is read).
+  virtual std::size_t body_limit(std::string_view method, std::string_view path) const = 0;
+  /// Must not throw.
+  virtual Response handle(Request& request) = 0;
+  /// The response for a request that could not be read (400, 413, 431).
+  virtual Response reject(unsigned status, const Request& partial) = 0;
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  std::size_t threads = 4;
+  std::size_t header_limit = 16 * 1024;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds shutdown_grace{15};
+  bool handle_signals = true;
+};
+
+class Server {
+ public:
+  static Result<std::unique_ptr<Server>> create(ServerOptions options, std::shared_ptr<Dispatcher> dispatcher);
+  ~Server();
+  unsigned short port() const;
+  /// Serves until stop() or a signal; returns after in-flight requests have finished.
+  void run();
+  /// Starts a graceful stop (thread-safe).
+  void stop();
+
+  struct Impl;
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace thidua::http

@@ -1,0 +1,94 @@
+#pragma once
+/// The database: a pool of SOCI sessions over SQLite or PostgreSQL, and transactions.
+/// Every write runs in one transaction (`write`): all of it lands or none of it does.
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "domain/error.hpp"
+
+namespace soci {
+class session;
+class connection_pool;
+}  // namespace soci
+
+namespace thidua::storage {
+
+enum class Dialect { sqlite, postgres };
+
+/// A session inside a transaction. Repositories take it; services pass it along.
+class Tx {
+ public:
+  Tx(soci::session& sql, Dialect dialect) : sql_(sql), dialect_(dialect) {}
+  soci::session& sql() const { return sql_; }
+  Dialect dialect() const { return dialect_; }
+
+ private:
+  soci::session& sql_;
+  Dialect dialect_;
+};
+
+struct DbUrl {
+  Dialect dialect = Dialect::sqlite;
+  std::string target;  ///< SQLite file path, or the libpq connection URI
+};
+
+/// Parses `sqlite:PATH` (also `sqlite://PATH`) and `postgresql://…` (also `postgres://…`).
+Result<DbUrl> parse_db_url(const std::string& url);
+
+class Database {
+ public:
+  static Result<std::shared_ptr<Database>> open(const std::string& url, std::size_t pool_size);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Dialect dialect() const { return url_.dialect; }
+  const DbUrl& url() const { return url_; }
+
+  /// Runs `fn(Tx&)` in a write transaction (SQLite: BEGIN IMMEDIATE). Commits when `fn`
+  /// returns a value, rolls back when it returns an error or throws.
+  template <class F>
+  auto write(F&& fn) -> std::invoke_result_t<F, Tx&> {
+    return run_tx(true, std::forward<F>(fn));
+  }
+  /// Runs `fn(Tx&)` in a read-only snapshot.
+  template <class F>
+  auto read(F&& fn) -> std::invoke_result_t<F, Tx&> {
+    return run_tx(false, std::forward<F>(fn));
+  }
+
+  /// Closes every pooled connection (SQLite checkpoints its WAL). Further use fails.
+  void close();
+
+ private:
+  explicit Database(DbUrl url);
+
+  template <class F>
+  auto run_tx(bool write, F&& fn) -> std::invoke_result_t<F, Tx&> {
+    using R = std::invoke_result_t<F, Tx&>;
+    std::optional<R> out;
+    std::optional<Error> err = run(write, [&](Tx& tx) {
+      out.emplace(fn(tx));
+      return out->has_value();
+    });
+    if (err) return R(tl::unexpect, std::move(*err));
+    return std::move(*out);
+  }
+
+  /// Runs `body` in a transaction; `body` returns true to commit. Returns the error, if any.
+  std::optional<Error> run(bool write, const std::function<bool(Tx&)>& body);
+
+  DbUrl url_;
+  std::size_t pool_size_ = 0;
+  std::unique_ptr<soci::connection_pool> pool_;
+};
+
+/// Turns a driver exception into an error kind (a unique violation is a conflict).
+Error from_db_exception(const std::exception& e);
+
+}  // namespace thidua::storage

@@ -1,0 +1,136 @@
+#include "web/views.hpp"
+
+#include "assets/resources.hpp"
+
+namespace thidua::web {
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+Result<std::string> expand_messages(std::string_view src, const text::Catalogue& cat, text::Lang lang,
+                                    std::string_view name) {
+  std::string out;
+  out.reserve(src.size());
+  std::size_t pos = 0;
+  while (true) {
+    auto open = src.find("[[", pos);
+    if (open == std::string_view::npos) break;
+    auto close = src.find("]]", open);
+    if (close == std::string_view::npos) break;
+    out.append(src.substr(pos, open - pos));
+    std::string key(src.substr(open + 2, close - open - 2));
+    if (!cat.all(lang).count(key)) {
+      return fail(ErrorKind::internal, "template.unknown_message", std::string(name) + ": unknown message " + key);
+    }
+    out += html_escape(cat.get(lang, key));
+    pos = close + 2;
+  }
+  out.append(src.substr(pos));
+  return out;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<Views>> Views::create(std::shared_ptr<const text::Catalogue> catalogue,
+                                            std::shared_ptr<const http::StaticFiles> static_files) {
+  std::shared_ptr<Views> v(new Views());
+  v->catalogue_ = std::move(catalogue);
+  v->static_ = std::move(static_files);
+  constexpr std::string_view kDir = "templates/";
+  constexpr std::string_view kExt = ".mustache";
+  for (const auto& r : embedded_resources()) {
+    if (r.path.rfind(kDir, 0) != 0 || r.path.size() <= kDir.size() + kExt.size()) continue;
+    std::string name(r.path.substr(kDir.size(), r.path.size() - kDir.size() - kExt.size()));
+    v->index_[name] = v->names_.size();
+    v->names_.push_back(name);
+    for (auto lang : {text::Lang::vi, text::Lang::en}) {
+      auto src = expand_messages(r.data, *v->catalogue_, lang, name);
+      if (!src) return fail(src.error());
+      mustache::mustache m(*src);
+      if (!m.is_valid()) {
+        return fail(ErrorKind::internal, "template.invalid", name + ": " + m.error_message());
+      }
+      v->parsed_.push_back(std::move(m));
+    }
+  }
+  return v;
+}
+
+std::string Views::render(const std::string& name, text::Lang lang, const mustache::data& data) const {
+  auto it = index_.find(name);
+  if (it == index_.end()) return "<!-- missing template " + html_escape(name) + " -->";
+  std::size_t i = it->second * 2 + (lang == text::Lang::en ? 1 : 0);
+  // kainjow's render is not const; each thread renders its own copy of the parsed template.
+  thread_local std::vector<std::unique_ptr<mustache::mustache>> copies;
+  thread_local const Views* owner = nullptr;
+  if (owner != this) {
+    copies.clear();
+    owner = this;
+  }
+  if (copies.size() < parsed_.size()) copies.resize(parsed_.size());
+  if (!copies[i]) copies[i] = std::make_unique<mustache::mustache>(parsed_[i]);
+  return copies[i]->render(data);
+}
+
+mustache::data Views::layout_data(http::Context& ctx, const std::string& title) const {
+  mustache::data d;
+  d.set("lang", std::string(text::to_string(ctx.lang)));
+  d.set("title", title);
+  d.set("csrf", ctx.csrf_token);
+  d.set("next", ctx.req.path);
+  d.set("v_bootstrap", static_->etag("/static/vendor/bootstrap.min.css"));
+  d.set("v_htmx", static_->etag("/static/vendor/htmx.min.js"));
+  d.set("v_app_css", static_->etag("/static/app.css"));
+  d.set("v_app_js", static_->etag("/static/app.js"));
+  if (!ctx.flash.empty()) {
+    mustache::data f;
+    f.set("kind", ctx.flash.rfind("flash.warning.", 0) == 0 ? "warning" : "success");
+    f.set("message", ctx.t(ctx.flash));
+    d.set("flash", f);
+  }
+  if (ctx.principal) {
+    const auto& p = *ctx.principal;
+    mustache::data user;
+    user.set("display_name", p.display_name);
+    user.set("login", p.login);
+    d.set("user", user);
+    if (!p.agency_name.empty()) d.set("agency_name", p.agency_name);
+    mustache::list nav;
+    auto item = [&](const char* href, const char* key) {
+      mustache::data n;
+      n.set("href", href);
+      n.set("label", ctx.t(key));
+      if (ctx.req.path == href) n.set("active", true);
+      nav.push_back(n);
+    };
+    item("/", "nav.home");
+    if (p.is_admin()) item("/admin/users", "nav.admin_users");
+    d.set("nav", nav);
+  }
+  return d;
+}
+
+http::Response Views::page(http::Context& ctx, const std::string& name, const std::string& title,
+                           mustache::data body, unsigned status) const {
+  body.set("csrf", ctx.csrf_token);
+  auto layout = layout_data(ctx, title);
+  layout.set("body", render(name, ctx.lang, body));
+  return http::Response::html(render("layouts/base", ctx.lang, layout), status);
+}
+
+}  // namespace thidua::web

@@ -1,0 +1,52 @@
+#pragma once
+/// Mustache templates, parsed once at start-up for each language.
+///
+/// Templates say `[[key]]` for a catalogue message; at start-up each template is expanded
+/// once per language with the (HTML-escaped) messages and parsed, so rendering a page costs
+/// no lookups. An unknown key or a template syntax error stops the start-up.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "domain/error.hpp"
+#include "http/context.hpp"
+#include "http/static_files.hpp"
+#include "text/catalogue.hpp"
+
+namespace thidua::web {
+
+namespace mustache = kainjow::mustache;
+
+class Views {
+ public:
+  static Result<std::shared_ptr<Views>> create(std::shared_ptr<const text::Catalogue> catalogue,
+                                              std::shared_ptr<const http::StaticFiles> static_files);
+
+  /// Renders `name` ("pages/home") in `lang`.
+  std::string render(const std::string& name, text::Lang lang, const mustache::data& data) const;
+
+  /// A full page: the body template inside the base layout, with navigation for the user.
+  http::Response page(http::Context& ctx, const std::string& name, const std::string& title,
+                      mustache::data body, unsigned status = 200) const;
+
+  const text::Catalogue& catalogue() const { return *catalogue_; }
+
+ private:
+  Views() = default;
+  mustache::data layout_data(http::Context& ctx, const std::string& title) const;
+
+  std::shared_ptr<const text::Catalogue> catalogue_;
+  std::shared_ptr<const http::StaticFiles> static_;
+  std::vector<std::string> names_;
+  std::vector<mustache::mustache> parsed_;  ///< index: name_index * 2 + lang
+  std::map<std::string, std::size_t> index_;
+};
+
+/// HTML-escapes text for templates that build markup in code.
+std::string html_escape(std::string_view s);
+
+}  // namespace thidua::web
