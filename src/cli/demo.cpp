@@ -40,21 +40,26 @@ int demo(const Common& common) {
   const char* env = std::getenv("THIDUA_DEMO_PASSWORD");
   std::string password = env && *env ? env : services::random_token(12);
   int created = 0;
-  auto add = [&](const char* login, const char* name, Role role, const std::string& agency_code) -> int {
+  auto add = [&](const char* login, const char* name, Role role, const std::string& agency_code,
+                 const std::string& pw) -> int {
     if (s->users->get_user(actor, login)) return 0;  // already loaded: loading twice changes nothing
     services::NewUserInput in;
     in.login = login;
     in.display_name = name;
-    in.password = password;
+    in.password = pw;
     in.agency_code = agency_code;
-    in.roles = {role};
+    in.roles = {std::string(to_string(role))};
     auto r = s->users->add_user(actor, in);
     if (!r) return report(r.error());
     ++created;
     return 0;
   };
+  // The administrator takes THIDUA_ADMIN_PASSWORD when given, like `thidua serve` does.
+  const char* admin_env = std::getenv("THIDUA_ADMIN_PASSWORD");
+  std::string admin_password = admin_env && *admin_env ? admin_env : password;
+  if (int rc = add("admin", "Quản trị hệ thống", Role::admin, "", admin_password); rc) return rc;
   for (const auto& u : kDemoUsers) {
-    if (int rc = add(u.login, u.name, u.role, "BDT"); rc) return rc;
+    if (int rc = add(u.login, u.name, u.role, "BDT", password); rc) return rc;
   }
   s->db->close();
   if (created == 0) {
@@ -63,6 +68,8 @@ int demo(const Common& common) {
   }
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << "\n  Tài khoản (mật khẩu chung / shared password: "
             << (env && *env ? std::string("THIDUA_DEMO_PASSWORD") : password) << ")\n";
+  std::cout << "    admin        Quản trị hệ thống — tài khoản, sao lưu"
+            << (admin_env && *admin_env ? " (mật khẩu: THIDUA_ADMIN_PASSWORD)" : "") << "\n";
   for (const auto& u : kDemoUsers) {
     std::cout << "    " << std::left << std::setw(13) << u.login << u.name << " — " << u.shows << "\n";
   }

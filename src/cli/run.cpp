@@ -82,11 +82,7 @@ int run(int argc, char** argv) {
   user_add->add_flag("--password-stdin", pw_stdin, "Read the password from standard input (else one is generated)");
   user_add->callback([&] {
     rc = with_services(common, true, [&](app::Services& s) {
-      for (const auto& r : roles) {
-        auto role = parse_role(r);
-        if (!role) return report(Error{ErrorKind::validation, "user.role_invalid", {}, {}, r});
-        in.roles.push_back(*role);
-      }
+      in.roles = roles;
       bool generated = false;
       in.password = password_from(pw_stdin, generated);
       std::string password = in.password;

@@ -38,7 +38,7 @@ int bootstrap_admin(app::Services& s) {
   in.login = "admin";
   in.display_name = "Quản trị hệ thống";
   in.password = password;
-  in.roles = {Role::admin};
+  in.roles = {"admin"};
   auto created = s.users->add_user(services::operator_principal("bootstrap"), in);
   if (!created) return report(created.error());
   std::cout << "\n  Đã tạo tài khoản quản trị / administrator account created:\n"

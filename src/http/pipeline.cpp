@@ -215,24 +215,6 @@ Response Pipeline::route(Request& req) {
       }
     }
   }
-  if (ctx.principal && !ctx.cookie(kLangCookie)) {
-    // No explicit choice in this browser: use the language saved with the account.
-    (void)0;
-  }
-
-  if (is_unsafe_method(req.method) && route.needs_session && !via_token) {
-    std::string submitted(req.header("x-csrf-token").value_or(""));
-    if (submitted.empty()) {
-      const auto& form = ctx.form();
-      if (!form) return respond_error(ctx, api, form.error());
-      submitted = std::string(form->value("_csrf"));
-    }
-    if (ctx.csrf_token.empty() || !services::equal_constant_time(submitted, ctx.csrf_token)) {
-      spdlog::info("csrf check failed for {} {} from {}", req.method, req.path, req.remote_addr);
-      return respond_error(ctx, api, Error{ErrorKind::forbidden, "csrf.invalid", {}, {}, ""});
-    }
-  }
-
   if (route.access.sign_in && !ctx.principal) {
     if (api) return respond_error(ctx, api, Error{ErrorKind::unauthorized, "auth.required", {}, {}, ""});
     if (expired) ctx.set_flash("flash.warning.session_expired");
@@ -244,6 +226,20 @@ Response Pipeline::route(Request& req) {
     bool allowed = false;
     for (auto role : route.access.roles) allowed = allowed || ctx.principal->has_role(role);
     if (!allowed) return respond_error(ctx, api, Error{ErrorKind::forbidden, "auth.forbidden", {}, {}, ""});
+  }
+
+  if (is_unsafe_method(req.method) && route.needs_session && !via_token) {
+    std::string submitted(req.header("x-csrf-token").value_or(""));
+    auto type = req.header("content-type").value_or("");
+    if (submitted.empty() && type.rfind("application/x-www-form-urlencoded", 0) == 0) {
+      const auto& form = ctx.form();
+      if (!form) return respond_error(ctx, api, form.error());
+      submitted = std::string(form->value("_csrf"));
+    }
+    if (ctx.csrf_token.empty() || !services::equal_constant_time(submitted, ctx.csrf_token)) {
+      spdlog::info("csrf check failed for {} {} from {}", req.method, req.path, req.remote_addr);
+      return respond_error(ctx, api, Error{ErrorKind::forbidden, "csrf.invalid", {}, {}, ""});
+    }
   }
 
   auto result = route.handler(ctx);

@@ -78,7 +78,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     idle_ = true;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
-    parser_->body_limit(0);
+    // No limit while reading the header: Beast would check Content-Length against it before
+    // we know the route. on_header applies the route's own limit.
+    parser_->body_limit(boost::none);
     stream_.expires_after(server_.options.read_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
@@ -91,7 +93,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     std::string_view target(h.target().data(), h.target().size());
     std::string_view path = target.substr(0, target.find('?'));
     std::string_view method(h.method_string().data(), h.method_string().size());
-    parser_->body_limit(server_.dispatcher->body_limit(method, path));
+    std::size_t limit = server_.dispatcher->body_limit(method, path);
+    if (auto length = parser_->content_length(); length && *length > limit) {
+      return on_read_error(bhttp::error::body_limit);
+    }
+    parser_->body_limit(limit);  // chunked bodies are checked as they arrive
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_read(e); });
   }
@@ -173,7 +179,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   beast::tcp_stream stream_;
   Server::Impl& server_;
-  beast::flat_buffer buffer_{8192};
+  beast::flat_buffer buffer_;  // grows as needed; the parser's header and body limits bound it
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string remote_;
   bool keep_alive_ = true;

@@ -67,6 +67,15 @@ Result<UserSummary> UserService::add_user(const Principal& actor, NewUserInput i
     if (in.display_name.size() > 200) invalid.field("display_name", "validation.too_long");
   }
   if (auto p = password_problem(in.password); !p.empty()) invalid.field("password", p);
+  std::vector<Role> roles;
+  for (const auto& name : in.roles) {
+    auto r = parse_role(name);
+    if (!r) {
+      invalid.field("roles", "user.role_invalid");
+      break;
+    }
+    if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
+  }
   if (in.roles.empty()) invalid.field("roles", "user.role_required");
   if (in.lang != "vi" && in.lang != "en") invalid.field("lang", "validation.invalid");
   if (!invalid.fields.empty()) return fail(invalid);
@@ -84,7 +93,7 @@ Result<UserSummary> UserService::add_user(const Principal& actor, NewUserInput i
       agency_id = a->id;
     }
     if (!may_manage(actor, agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
-    for (auto r : in.roles) {
+    for (auto r : roles) {
       if (r != Role::admin && !agency_id) {
         return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"agency", "user.agency_required"}}, ""});
       }
@@ -100,7 +109,7 @@ Result<UserSummary> UserService::add_user(const Principal& actor, NewUserInput i
     u.lang = in.lang;
     u.created_at = u.updated_at = to_iso(now);
     u.id = storage::insert_user(tx, u);
-    for (auto r : in.roles) {
+    for (auto r : roles) {
       storage::insert_grant(tx, u.id, RoleGrant{r, agency_id, std::nullopt}, to_iso(now));
     }
     auto summary = summarize(tx, u);

@@ -22,7 +22,7 @@ struct NewUserInput {
   std::string display_name;
   std::string password;
   std::string agency_code;  ///< empty: no agency (installation administrators)
-  std::vector<Role> roles;
+  std::vector<std::string> roles;  ///< role names as typed ("office"); unknown ones are field errors
   std::string lang = "vi";
 };
 

@@ -10,9 +10,17 @@ std::string safe_next(std::string_view next) {
   for (char c : next) {
     if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/";
   }
-  if (next.rfind("/login", 0) == 0 || next.rfind("/logout", 0) == 0) return "/";
   return std::string(next);
 }
+
+namespace {
+/// Where to go after signing in: never back to the sign-in or sign-out pages.
+std::string after_login(std::string_view next) {
+  std::string n = safe_next(next);
+  if (n.rfind("/login", 0) == 0 || n.rfind("/logout", 0) == 0) return "/";
+  return n;
+}
+}  // namespace
 
 namespace {
 
@@ -34,7 +42,7 @@ http::Response render_login(const WebDeps& deps, http::Context& ctx, const std::
 
 Result<http::Response> login_form(const WebDeps& deps, http::Context& ctx) {
   std::string next = "/";
-  if (const auto& q = ctx.query(); q) next = safe_next(q->value("next"));
+  if (const auto& q = ctx.query(); q) next = after_login(q->value("next"));
   if (ctx.principal) return http::Response::redirect(next);
   return render_login(deps, ctx, "", next, nullptr, 200);
 }
@@ -44,7 +52,7 @@ Result<http::Response> login_submit(const WebDeps& deps, http::Context& ctx) {
   if (!form) return fail(form.error());
   std::string login(form->value("login"));
   std::string password(form->value("password"));
-  std::string next = safe_next(form->value("next"));
+  std::string next = after_login(form->value("next"));
   auto ua = ctx.req.header("user-agent").value_or("");
   auto result = deps.auth->login(login, password, ctx.req.remote_addr, std::string(ua));
   if (!result) {

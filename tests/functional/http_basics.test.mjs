@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
 
 import {
-  AGENCY_CODE, DEFAULT_PASSWORD, byId, findTag, htmlLang, innerHtml, locationPath, login, parseSetCookies,
+  AGENCY_CODE, DEFAULT_PASSWORD, byId, findTag, htmlLang, innerHtml, locationPathname, login, parseSetCookies,
   show, startServer, tags, textOf,
 } from '../support/server.mjs';
 
@@ -111,7 +111,7 @@ describe('anonymous access', () => {
     const r = await get('/');
     await r.arrayBuffer();
     assert.equal(r.status, 303);
-    assert.equal(locationPath(r, srv.url), '/login');
+    assert.equal(locationPathname(r, srv.url), '/login', `Location: ${r.headers.get('location')}`);
   });
 
   it('GET /login is the Vietnamese login form with a double-submit CSRF token', async () => {

@@ -3,6 +3,7 @@
 //
 // The binary comes from THIDUA_BIN. Nothing here knows how the server is built.
 
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -214,6 +215,15 @@ export async function startServer(opts = {}) {
   return srv;
 }
 
+/**
+ * Role names from an API "roles" array. The contract shows roles as a list; the server may give
+ * plain names ("office") or grant objects ({"role":"office", ...}): both read as names here.
+ */
+export function roleNames(roles) {
+  assert(Array.isArray(roles), `roles must be an array: ${JSON.stringify(roles)}`);
+  return roles.map((r) => (typeof r === 'string' ? r : r?.role));
+}
+
 export function lastLine(s) {
   const lines = String(s).trim().split('\n').map((l) => l.trim()).filter(Boolean);
   return lines.length ? lines[lines.length - 1] : '';
@@ -333,6 +343,18 @@ export function locationPath(response, baseUrl) {
   const u = new URL(loc, baseUrl + '/');
   if (u.origin !== new URL(baseUrl).origin) return u.href;
   return u.pathname + u.search;
+}
+
+/**
+ * The pathname alone of a redirect's Location (same origin), or the full URL for another origin:
+ * for "303 to /login", where the server may add a query such as ?next=/.
+ */
+export function locationPathname(response, baseUrl) {
+  const loc = response.headers.get('location');
+  if (loc === null) return null;
+  const u = new URL(loc, baseUrl + '/');
+  if (u.origin !== new URL(baseUrl).origin) return u.href;
+  return u.pathname;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,55 @@
+# thidua — the two commands a newcomer needs are `make run` and `make test`.
+# Every target installs what is missing first (scripts/install-deps.sh is idempotent).
+
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+RELEASE_DIR := build/release
+CI_DIR := build/ci
+ASAN_DIR := build/asan
+DB ?= sqlite:data/thidua.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: run build deps test test-release test-asan fuzz-smoke fuzz bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+# Build in Release, create/upgrade data/thidua.db, load the demo data on a new database,
+# and serve on http://127.0.0.1:8080 (the first start prints the administrator's password).
+run: deps build
+	@scripts/run.sh "$(RELEASE_DIR)/src/thidua" "$(DB)" "$(LISTEN)"
+
+build:
+	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DTHIDUA_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(RELEASE_DIR) -j$(JOBS) --target thidua
+
+# Everything: unit, integration (SQLite and a throwaway PostgreSQL), functional (the built
+# binary over HTTP), end-to-end (headless Chromium), static checks; then the same unit and
+# integration tests under AddressSanitizer + UndefinedBehaviorSanitizer; then a short run of
+# every fuzzer. Warnings are errors here.
+test: deps test-release test-asan fuzz-smoke
+	@echo "make test: all suites passed"
+
+test-release:
+	@cmake -S . -B $(CI_DIR) -DCMAKE_BUILD_TYPE=Release -DTHIDUA_WERROR=ON -DTHIDUA_TESTS=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(CI_DIR) -j$(JOBS)
+	@cd $(CI_DIR) && ctest --output-on-failure -j$(JOBS) --timeout 600
+
+test-asan:
+	@cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHIDUA_SANITIZE=ON -DTHIDUA_WERROR=ON \
+	  -DTHIDUA_TESTS=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_DIR) -j$(JOBS) --target thidua_unit_tests thidua_integration_tests thidua
+	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j$(JOBS) --timeout 900 -E '^(functional|e2e)\.'
+
+fuzz-smoke:
+	@fuzz/run.sh 10
+
+fuzz:
+	@fuzz/run.sh $${FUZZ_SECONDS:-120}
+
+bench: deps build
+	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua bench/http-bench.sh
+
+clean:
+	rm -rf build build-fuzz

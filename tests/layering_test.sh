@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Dependencies point inward (house style §1). The link graph enforces most of it; this check
+# also rejects a header include that points outward, which the linker cannot see.
+#   domain <- text <- storage <- services <- http <- {web, api} <- app <- cli
+set -euo pipefail
+src=${1:?usage: layering_test.sh SRC_DIR}
+status=0
+
+check() { # layer, then the layers it must not include
+  local layer=$1; shift
+  for forbidden in "$@"; do
+    if hits=$(grep -rnE "#include *\"${forbidden}/" "$src/$layer" 2>/dev/null); then
+      echo "layering: $layer must not include $forbidden/:"
+      echo "$hits"
+      status=1
+    fi
+  done
+}
+
+check domain text storage services http web api app cli assets
+check text storage services http web api app cli
+check storage services http web api app cli
+check services http web api app cli
+check http web api app cli
+check web api app cli
+check api web app cli
+check app cli
+
+# The domain layer is standard library only: no I/O, HTTP or SQL headers.
+if hits=$(grep -rnE '#include *<(boost|soci|sqlite3|libpq|sodium|unicode|spdlog|fmt|toml)' "$src/domain"); then
+  echo "layering: domain must use the standard library only:"
+  echo "$hits"
+  status=1
+fi
+# Handlers hold no SQL (house style §3).
+if hits=$(grep -rnE '(soci::|SELECT |INSERT |UPDATE |DELETE FROM)' "$src/web" "$src/api" "$src/http"); then
+  echo "layering: SQL outside storage:"
+  echo "$hits"
+  status=1
+fi
+[ $status -eq 0 ] && echo "layering: ok"
+exit $status
