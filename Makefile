@@ -9,6 +9,11 @@ ASAN_DIR := build/asan
 DB ?= sqlite:data/thidua.db
 LISTEN ?= 127.0.0.1:8080
 
+# ccache: paths relative to the checkout, so a fresh clone in another folder (CI) reuses the
+# compiled objects of the last one.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 .PHONY: run build deps test test-release test-asan fuzz-smoke fuzz bench clean
 
 deps:
