@@ -9,7 +9,7 @@ status=0
 check() { # layer, then the layers it must not include
   local layer=$1; shift
   for forbidden in "$@"; do
-    if hits=$(grep -rnE "#include *\"${forbidden}/" "$src/$layer" 2>/dev/null); then
+    if hits=$(grep -rnE --exclude='*_test.cpp' "#include *\"${forbidden}/" "$src/$layer" 2>/dev/null); then
       echo "layering: $layer must not include $forbidden/:"
       echo "$hits"
       status=1

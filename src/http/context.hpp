@@ -49,7 +49,7 @@ class Context {
   /// Shows `key` (a catalogue key under "flash.") once on the next page.
   void set_flash(std::string_view key);
 
-  const std::string& t(std::string_view key) const { return catalogue_.get(lang, key); }
+  std::string t(std::string_view key) const { return catalogue_.get(lang, key); }
   std::string message(const Error& e) const { return catalogue_.format(lang, e.code, e.params); }
   const text::Catalogue& catalogue() const { return catalogue_; }
 

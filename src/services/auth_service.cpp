@@ -67,11 +67,29 @@ Result<LoginResult> AuthService::login(const std::string& login_name, const std:
   }
   const std::string login_key = "login:" + login;
   const std::string addr_key = "addr:" + remote_addr;
-  if (auto s = std::max(login_throttle_.wait_seconds(login_key, now), address_throttle_.wait_seconds(addr_key, now));
-      s > 0) {
+  // Reserve the attempt before the slow password check, so that parallel guesses count too.
+  if (auto s = login_throttle_.begin(login_key, now); s > 0) {
     spdlog::warn("login throttled for {} from {}", login, remote_addr);
     return fail(throttled(s));
   }
+  if (auto s = address_throttle_.begin(addr_key, now); s > 0) {
+    login_throttle_.finish(login_key, now, false);
+    spdlog::warn("login throttled for {} from {}", login, remote_addr);
+    return fail(throttled(s));
+  }
+  bool failed = true;
+  struct Finish {
+    Throttle& a;
+    Throttle& b;
+    const std::string& ka;
+    const std::string& kb;
+    TimePoint now;
+    bool& failed;
+    ~Finish() {
+      a.finish(ka, now, failed);
+      b.finish(kb, now, failed);
+    }
+  } finish{login_throttle_, address_throttle_, login_key, addr_key, now, failed};
 
   auto user = db_->read([&](storage::Tx& tx) -> Result<std::optional<User>> {
     return storage::find_user_by_login(tx, login);
@@ -84,12 +102,11 @@ Result<LoginResult> AuthService::login(const std::string& login_name, const std:
     hasher_->verify(hasher_->dummy_hash(), password);  // same cost whether or not the login exists
   }
   if (!ok || !(*user)->active) {
-    login_throttle_.record_failure(login_key, now);
-    address_throttle_.record_failure(addr_key, now);
     spdlog::info("failed login for {} from {}", login, remote_addr);
     if (ok) return fail(ErrorKind::unauthorized, "auth.account_disabled");
     return fail(ErrorKind::unauthorized, "auth.bad_credentials");
   }
+  failed = false;
   login_throttle_.reset(login_key);
 
   LoginResult out;

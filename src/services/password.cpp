@@ -48,8 +48,11 @@ const std::string& PasswordHasher::dummy_hash() {
 }
 
 std::string password_problem(const std::string& password) {
-  if (password.size() < 10) return "password.too_short";
-  if (password.size() > 256) return "password.too_long";
+  // Count characters, not bytes: "Hà Nội" is 6 characters.
+  std::size_t chars = 0;
+  for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
+  if (chars < 10) return "password.too_short";
+  if (chars > 256) return "password.too_long";
   bool letter = false, other = false;
   for (unsigned char c : password) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {

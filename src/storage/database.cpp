@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include <boost/url/parse.hpp>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -18,6 +19,43 @@ Result<DbUrl> parse_db_url(const std::string& url) {
 
 namespace {
 
+std::string conninfo_value(std::string_view v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string postgres_conninfo(const std::string& url) {
+  // SOCI hands its argument to libpq as keyword=value pairs, so a URI is translated here.
+  auto u = boost::urls::parse_uri(url);
+  if (!u) return url;
+  std::string out;
+  auto add = [&](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += key;
+    out += '=';
+    out += conninfo_value(value);
+  };
+  add("host", u->host());  // decoded; an IPv6 literal keeps its brackets stripped by host_address
+  if (u->host_type() == boost::urls::host_type::ipv6) add("hostaddr", u->host_address());
+  add("port", u->port());
+  add("user", u->user());
+  add("password", u->password());
+  std::string db = u->path();
+  if (!db.empty() && db.front() == '/') db.erase(0, 1);
+  add("dbname", db);
+  for (auto param : u->params()) add(param.key, param.value);
+  return out;
+}
+
+namespace {
+
 void open_one(soci::session& s, const DbUrl& url) {
   if (url.dialect == Dialect::sqlite) {
     s.open(*soci::factory_sqlite3(), "db=\"" + url.target + "\" timeout=10 shared_cache=false");
@@ -28,7 +66,7 @@ void open_one(soci::session& s, const DbUrl& url) {
     s << "PRAGMA foreign_keys=ON";
     s << "PRAGMA busy_timeout=10000";
   } else {
-    s.open(*soci::factory_postgresql(), url.target);
+    s.open(*soci::factory_postgresql(), postgres_conninfo(url.target));
     s << "SET client_min_messages TO WARNING";
   }
 }
@@ -72,26 +110,24 @@ std::optional<Error> Database::run(bool write, const std::function<bool(Tx&)>& b
   try {
     if (url_.dialect == Dialect::sqlite) {
       sql << (write ? "BEGIN IMMEDIATE" : "BEGIN");
+      // PostgreSQL refuses writes in a READ ONLY transaction; make SQLite refuse them too, so
+      // a write slipped into read() fails on both databases alike.
+      if (!write) sql << "PRAGMA query_only = 1";
     } else {
       sql << (write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
     open = true;
     bool commit = body(tx);
-    if (commit) {
-      sql << "COMMIT";
-      open = false;
-      return std::nullopt;
-    }
-    sql << "ROLLBACK";
+    sql << (commit ? "COMMIT" : "ROLLBACK");  // on false, the body's own error travels in its result
     open = false;
-    return std::nullopt;  // the body's own error travels in its result
+    if (url_.dialect == Dialect::sqlite && !write) sql << "PRAGMA query_only = 0";
+    return std::nullopt;
   } catch (const std::exception& e) {
-    if (open) {
-      try {
-        sql << "ROLLBACK";
-      } catch (const std::exception& re) {
-        spdlog::error("rollback failed: {}", re.what());
-      }
+    try {
+      if (open) sql << "ROLLBACK";
+      if (url_.dialect == Dialect::sqlite && !write) sql << "PRAGMA query_only = 0";
+    } catch (const std::exception& re) {
+      spdlog::error("rollback failed: {}", re.what());
     }
     return from_db_exception(e);
   }

@@ -88,6 +88,10 @@ class Database {
   std::unique_ptr<soci::connection_pool> pool_;
 };
 
+/// libpq's keyword form of a postgresql:// URL (user, password, host, port, dbname, and each
+/// query parameter such as sslmode or options), decoded and quoted.
+std::string postgres_conninfo(const std::string& url);
+
 /// Turns a driver exception into an error kind (a unique violation is a conflict).
 Error from_db_exception(const std::exception& e);
 

@@ -41,6 +41,12 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
   }
 }
 
+/// Two processes migrating one PostgreSQL database at once take turns (SQLite's
+/// BEGIN IMMEDIATE already makes them).
+void lock_migrations(Tx& tx) {
+  if (tx.dialect() == Dialect::postgres) tx.sql() << "SELECT pg_advisory_xact_lock(7342001)";
+}
+
 }  // namespace
 
 std::vector<std::string> statements_for(const Migration& m, Dialect dialect) {
@@ -81,6 +87,7 @@ std::vector<std::string> statements_for(const Migration& m, Dialect dialect) {
 Result<int> schema_version(Database& db) {
   return db.write([](Tx& tx) -> Result<int> {
     auto& sql = tx.sql();
+    lock_migrations(tx);
     sql << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
            "applied_at TEXT NOT NULL)";
     long long v = 0;
@@ -99,6 +106,7 @@ Result<int> migrate(Database& db, int target) {
     if (m.version <= version || m.version > target) continue;
     auto applied = db.write([&](Tx& tx) -> Result<int> {
       // Re-check inside the transaction: another process may have migrated meanwhile.
+      lock_migrations(tx);
       long long v = 0;
       soci::indicator ind = soci::i_null;
       tx.sql() << "SELECT CAST(MAX(version) AS BIGINT) FROM schema_version", soci::into(v, ind);

@@ -51,13 +51,10 @@ Result<Catalogue> Catalogue::create(std::string_view vi_toml, std::string_view e
   return c;
 }
 
-const std::string& Catalogue::get(Lang lang, std::string_view key) const {
+std::string Catalogue::get(Lang lang, std::string_view key) const {
   const auto& m = lang == Lang::en ? en_ : vi_;
   auto it = m.find(key);
-  if (it != m.end()) return it->second;
-  thread_local std::string missing;
-  missing = std::string(key);
-  return missing;
+  return it != m.end() ? it->second : std::string(key);
 }
 
 std::string Catalogue::format(Lang lang, std::string_view key,

@@ -24,7 +24,7 @@ class Catalogue {
   static Result<Catalogue> create(std::string_view vi_toml, std::string_view en_toml);
 
   /// The message for `key`, or the key itself when unknown (visible, never a crash).
-  const std::string& get(Lang lang, std::string_view key) const;
+  std::string get(Lang lang, std::string_view key) const;
   std::string format(Lang lang, std::string_view key,
                      const std::vector<std::pair<std::string, std::string>>& params) const;
   const std::map<std::string, std::string, std::less<>>& all(Lang lang) const;

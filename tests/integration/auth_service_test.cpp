@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "services/audit_service.hpp"
 #include "services/auth_service.hpp"
@@ -117,7 +120,7 @@ TEST_F(AuthServiceTest, WrongPasswordIsBadCredentials) {
 }
 
 TEST_F(AuthServiceTest, UnknownLoginIsTheSameError) {
-  for (const std::string login : {"nobody", "x", std::string(100, 'a')}) {
+  for (const std::string& login : {std::string("nobody"), std::string("x"), std::string(100, 'a')}) {
     auto r = auth_->login(login, kPassword, "10.0.0.1", "t");
     ASSERT_FALSE(r.has_value()) << login;
     EXPECT_EQ(r.error().kind, ErrorKind::unauthorized) << login;
@@ -166,6 +169,37 @@ TEST_F(AuthServiceTest, FiveFailuresBlockTheSixthAttemptEvenWithTheRightPassword
   clock_.advance(15min);
   auto later = auth_->login("lan", kPassword, "10.0.0.1", "t");
   ASSERT_TRUE(later.has_value()) << later.error().code;
+}
+
+TEST_F(AuthServiceTest, ConcurrentGuessesCannotExceedTheLimit) {
+  // 20 wrong passwords for one account sent at the same moment (from 20 addresses): the
+  // account limit is 5 per window, so at most 5 may be checked; the rest must be refused
+  // as rate_limited, not verified.
+  constexpr int kGuesses = 20;
+  std::atomic<int> ready{0}, checked{0}, limited{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kGuesses; ++i) {
+    threads.emplace_back([&, i] {
+      ++ready;
+      while (ready.load() < kGuesses) std::this_thread::yield();
+      auto r = auth_->login("lan", "guess number " + std::to_string(i), "10.1.0." + std::to_string(i), "t");
+      if (!r && r.error().code == "auth.bad_credentials") {
+        ++checked;
+      } else if (!r && r.error().kind == ErrorKind::rate_limited) {
+        ++limited;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(checked.load() + limited.load(), kGuesses);
+  EXPECT_LE(checked.load(), 5) << checked.load() << " guesses were verified against the password";
+  // Whatever happened, the right password is refused now.
+  auto r = auth_->login("lan", kPassword, "10.2.0.1", "t");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::rate_limited);
 }
 
 TEST_F(AuthServiceTest, FailuresOfUnknownLoginsAreThrottledToo) {

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storage/migrate.hpp"
@@ -10,15 +13,27 @@
 namespace thidua::it {
 namespace {
 
-// Every table the migrations create, with the migration that creates it.
+// Every table the migrations create, with the migration that creates it, read from the
+// embedded migration files so that a new migration's tables are checked too.
 struct TableAt {
-  const char* name;
+  std::string name;
   int version;
 };
-constexpr TableAt kTables[] = {
-    {"agency", 1}, {"user_account", 1}, {"role_grant", 1}, {"auth_session", 1},
-    {"api_token", 1}, {"audit_log", 2}, {"audit_head", 2},
-};
+
+std::vector<TableAt> migration_tables() {
+  std::vector<TableAt> out;
+  for (const auto& m : storage::migrations()) {
+    for (const auto& stmt : storage::statements_for(m, storage::Dialect::sqlite)) {
+      auto at = stmt.find("CREATE TABLE ");
+      if (at == std::string::npos) continue;
+      std::string rest = stmt.substr(at + 13);
+      if (rest.rfind("IF NOT EXISTS ", 0) == 0) rest = rest.substr(14);
+      auto end = rest.find_first_of(" (\n");
+      out.push_back({rest.substr(0, end), m.version});
+    }
+  }
+  return out;
+}
 
 long long count(storage::Database& db, const std::string& sql) {
   auto r = db.read([&](storage::Tx& tx) -> Result<long long> {
@@ -41,8 +56,8 @@ bool table_exists(storage::Database& db, const std::string& table) {
 }
 
 void expect_complete_schema(storage::Database& db, const std::string& context) {
-  for (const auto& t : kTables) {
-    EXPECT_GE(count(db, std::string("SELECT COUNT(*) FROM ") + t.name), 0) << context << ": " << t.name;
+  for (const auto& t : migration_tables()) {
+    EXPECT_GE(count(db, "SELECT COUNT(*) FROM " + t.name), 0) << context << ": " << t.name;
   }
   const int latest = storage::latest_version();
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM schema_version"), latest) << context;
@@ -64,6 +79,15 @@ TEST(Migrations, AreEmbeddedAndNumberedWithoutGaps) {
   }
   EXPECT_EQ(storage::latest_version(), all.back().version);
   EXPECT_EQ(all[0].name, "accounts");
+}
+
+TEST(Migrations, CreateTheAccountAndAuditTables) {
+  std::vector<std::string> names;
+  for (const auto& t : migration_tables()) names.push_back(t.name);
+  for (const char* expected :
+       {"agency", "user_account", "role_grant", "auth_session", "api_token", "audit_log", "audit_head"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
+  }
 }
 
 TEST(Migrations, StatementsHaveNoTokensLeft) {
@@ -89,7 +113,7 @@ TEST(Migrate, FreshDatabaseReachesTheLatestVersion) {
   auto before = storage::schema_version(**db);
   ASSERT_TRUE(before.has_value()) << before.error().detail;
   EXPECT_EQ(*before, 0);
-  for (const auto& t2 : kTables) EXPECT_FALSE(table_exists(**db, t2.name)) << t2.name;
+  for (const auto& t2 : migration_tables()) EXPECT_FALSE(table_exists(**db, t2.name)) << t2.name;
 
   auto v = storage::migrate(**db);
   ASSERT_TRUE(v.has_value()) << v.error().detail;
@@ -150,15 +174,59 @@ TEST(Migrate, UpgradesFromEveryEarlierVersion) {
     EXPECT_EQ(*at, v);
     EXPECT_EQ(count(**db, "SELECT COUNT(*) FROM schema_version"), v);
     // Exactly the tables of versions up to v exist.
-    for (const auto& table : kTables) {
+    for (const auto& table : migration_tables()) {
       EXPECT_EQ(table_exists(**db, table.name), table.version <= v) << table.name;
+    }
+    // Data written at version v survives the upgrade (later migrations may copy or alter it).
+    if (v >= 1) {
+      auto w = (*db)->write([](storage::Tx& tx) -> Result<bool> {
+        tx.sql() << "INSERT INTO agency (code, name, created_at) VALUES ('BDT', 'Ban Dân tộc', "
+                    "'2026-11-28T08:00:00Z')";
+        return true;
+      });
+      ASSERT_TRUE(w.has_value()) << w.error().detail;
     }
 
     auto full = storage::migrate(**db);
     ASSERT_TRUE(full.has_value()) << full.error().detail;
     EXPECT_EQ(*full, latest);
     expect_complete_schema(**db, "upgraded from " + std::to_string(v));
+    EXPECT_EQ(count(**db, "SELECT COUNT(*) FROM agency"), v >= 1 ? 1 : 0);
     (*db)->close();
+  }
+}
+
+TEST(Migrate, ConcurrentMigratorsBothSucceed) {
+  // Two servers started at once against a new database (migrate.hpp: "another process may
+  // have migrated meanwhile"): both must end at the latest version, neither may fail.
+  for (int round = 0; round < 3; ++round) {
+    SCOPED_TRACE("round " + std::to_string(round));
+    auto t = TestDb::create();
+    ASSERT_TRUE(t.has_value()) << t.error().detail;
+    auto a = (*t)->open(1);
+    auto b = (*t)->open(1);
+    ASSERT_TRUE(a.has_value() && b.has_value());
+    std::atomic<int> ready{0};
+    Result<int> ra = 0, rb = 0;
+    std::thread ta([&] {
+      ++ready;
+      while (ready.load() < 2) std::this_thread::yield();
+      ra = storage::migrate(**a);
+    });
+    std::thread tb([&] {
+      ++ready;
+      while (ready.load() < 2) std::this_thread::yield();
+      rb = storage::migrate(**b);
+    });
+    ta.join();
+    tb.join();
+    ASSERT_TRUE(ra.has_value()) << ra.error().code << ": " << ra.error().detail;
+    ASSERT_TRUE(rb.has_value()) << rb.error().code << ": " << rb.error().detail;
+    EXPECT_EQ(*ra, storage::latest_version());
+    EXPECT_EQ(*rb, storage::latest_version());
+    expect_complete_schema(**a, "after concurrent migration");
+    (*a)->close();
+    (*b)->close();
   }
 }
 

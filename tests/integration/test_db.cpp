@@ -32,6 +32,15 @@ std::string random_suffix() {
   return s;
 }
 
+std::string with_param(const std::string& url, const std::string& param) {
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + param;
+}
+
+/// The fixture's own connection. SOCI 4.0's PostgreSQL factory reads its connect string as
+/// key=value pairs and appends '=' to a URI that has none ("…/thidua_test" becomes
+/// "…/thidua_test="), so the URI always carries a parameter here.
+std::string soci_safe(const std::string& url) { return with_param(url, "connect_timeout=10"); }
+
 std::string make_scratch_dir() {
   auto tmpl = (std::filesystem::temp_directory_path() / "thidua-it-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) return {};
@@ -66,20 +75,21 @@ Result<std::unique_ptr<TestDb>> TestDb::create() {
   db->admin_url_ = url;
   db->schema_ = "t_" + random_suffix();
   try {
-    soci::session s(soci::postgresql, url);
+    soci::session s(soci::postgresql, soci_safe(url));
     s << "CREATE SCHEMA " + db->schema_;
   } catch (const std::exception& e) {
     db->schema_.clear();
     return fail(setup_error("cannot create a schema in " + url + ": " + e.what()));
   }
-  db->url_ = url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + db->schema_;
+  db->url_ = with_param(url, "options=-csearch_path%3D" + db->schema_);
   return db;
 }
 
 TestDb::~TestDb() {
   if (!schema_.empty()) {
     try {
-      soci::session s(soci::postgresql, admin_url_);
+      soci::session s(soci::postgresql, soci_safe(admin_url_));
+      s << "SET client_min_messages TO WARNING";  // no NOTICE per dropped table
       s << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
     } catch (const std::exception& e) {
       ADD_FAILURE() << "could not drop schema " << schema_ << ": " << e.what();

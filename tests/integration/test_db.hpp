@@ -37,6 +37,8 @@ class TestDb {
   bool is_postgres() const { return dialect_ == storage::Dialect::postgres; }
   /// "sqlite" or "postgres"
   static std::string kind();
+  /// postgres: the cluster URL exactly as pg-start.sh wrote it (no schema option); empty on SQLite.
+  const std::string& cluster_url() const { return admin_url_; }
 
   /// Opens a pool over this database (not migrated).
   Result<std::shared_ptr<storage::Database>> open(std::size_t pool_size = 4) const;

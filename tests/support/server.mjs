@@ -97,25 +97,33 @@ export async function startServer(opts = {}) {
   const dbPath = path.join(dir, 't.db');
   const dbUrl = `sqlite:${dbPath}`;
   const demoPassword = opts.demoPassword ?? DEFAULT_PASSWORD;
-
-  cliOk(['migrate', '--db', dbUrl]);
-  if (opts.demo) {
-    cliOk(['demo', '--db', dbUrl], { env: { THIDUA_DEMO_PASSWORD: demoPassword } });
-  } else {
-    const agencies = opts.agencies ?? [{ code: AGENCY_CODE, name: AGENCY_NAME }];
-    for (const a of agencies) cliOk(['agency', 'add', '--db', dbUrl, '--code', a.code, '--name', a.name]);
-  }
-  for (const u of opts.users ?? []) {
-    const roles = u.roles ?? [u.role ?? 'staff'];
-    const args = ['user', 'add', '--db', dbUrl, '--login', u.login, '--name', u.name ?? u.login];
-    for (const r of roles) args.push('--role', r);
-    if (u.agency) args.push('--agency', u.agency);
-    args.push('--password-stdin');
-    cliOk(args, { input: (u.password ?? DEFAULT_PASSWORD) + '\n' });
-  }
   const tokens = {};
-  for (const t of opts.tokens ?? []) {
-    tokens[t.login] = lastLine(cliOk(['user', 'token', '--db', dbUrl, '--login', t.login, '--name', t.name ?? 'test']).stdout);
+
+  try {
+    prepareDatabase();
+  } catch (e) {
+    if (!process.env.THIDUA_KEEP_TMP) await fsp.rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  function prepareDatabase() {
+    cliOk(['migrate', '--db', dbUrl]);
+    if (opts.demo) {
+      cliOk(['demo', '--db', dbUrl], { env: { THIDUA_DEMO_PASSWORD: demoPassword } });
+    } else {
+      const agencies = opts.agencies ?? [{ code: AGENCY_CODE, name: AGENCY_NAME }];
+      for (const a of agencies) cliOk(['agency', 'add', '--db', dbUrl, '--code', a.code, '--name', a.name]);
+    }
+    for (const u of opts.users ?? []) {
+      const roles = u.roles ?? [u.role ?? 'staff'];
+      const args = ['user', 'add', '--db', dbUrl, '--login', u.login, '--name', u.name ?? u.login];
+      for (const r of roles) args.push('--role', r);
+      if (u.agency) args.push('--agency', u.agency);
+      args.push('--password-stdin');
+      cliOk(args, { input: (u.password ?? DEFAULT_PASSWORD) + '\n' });
+    }
+    for (const t of opts.tokens ?? []) {
+      tokens[t.login] = lastLine(cliOk(['user', 'token', '--db', dbUrl, '--login', t.login, '--name', t.name ?? 'test']).stdout);
+    }
   }
 
   let stderrBuf = '';
