@@ -12,7 +12,7 @@ PKGS_BUILD=(
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
   libsodium-dev libfmt-dev libspdlog-dev libcli11-dev libtomlplusplus-dev libexpected-dev
   libkainjow-mustache-dev libicu-dev libssl-dev
-  libcairo2-dev libpango1.0-dev fonts-liberation2 libzip-dev libxlsxwriter-dev libqrencode-dev
+  libcairo2-dev libpango1.0-dev fonts-liberation2 libzip-dev libexpat1-dev libxlsxwriter-dev libqrencode-dev
 )
 # Test and benchmark dependencies (make test / make bench).
 PKGS_TEST=(

@@ -17,7 +17,8 @@ check() { # layer, then the layers it must not include
   done
 }
 
-check domain text storage services http web api app cli assets
+check domain text storage services http web api app cli assets documents
+check documents storage services http web api app cli
 check text storage services http web api app cli
 check storage services http web api app cli
 check services http web api app cli

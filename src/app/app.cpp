@@ -52,6 +52,8 @@ Result<Services> open_services(const Config& config, bool migrate) {
   ac.absolute_timeout = std::chrono::seconds(config.session_absolute_seconds);
   s.auth = std::make_shared<services::AuthService>(s.db, s.hasher, ac);
   s.users = std::make_shared<services::UserService>(s.db, s.hasher);
+  s.people = std::make_shared<services::PeopleService>(s.db);
+  s.org = std::make_shared<services::OrgService>(s.db);
   return s;
 }
 

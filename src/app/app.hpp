@@ -9,7 +9,9 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "services/auth_service.hpp"
+#include "services/org_service.hpp"
 #include "services/password.hpp"
+#include "services/people_service.hpp"
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -25,6 +27,8 @@ struct Services {
   std::shared_ptr<services::PasswordHasher> hasher;
   std::shared_ptr<services::AuthService> auth;
   std::shared_ptr<services::UserService> users;
+  std::shared_ptr<services::PeopleService> people;
+  std::shared_ptr<services::OrgService> org;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -52,6 +52,28 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/lang", Access::anyone(), bind(w, web::switch_language), "Switch language (vi/en)");
   page("GET", "/admin/users", admin, bind(w, web::admin_users), "User accounts");
 
+  // Registry: people, units, council (issue: agencies, departments, people and councils)
+  const auto signed_in = Access::signed_in();
+  const auto managers = Access::any_of({Role::admin, Role::office});
+  page("GET", "/people", signed_in, bind(w, web::people_list), "People: search, filter, paginate");
+  page("GET", "/people/new", managers, bind(w, web::person_new), "Form for a new person");
+  page("POST", "/people", managers, bind(w, web::person_create), "Register a person");
+  page("GET", "/people/{id}", signed_in, bind(w, web::person_page), "A person: details, career path, history");
+  page("GET", "/people/{id}/edit", managers, bind(w, web::person_edit), "Form to edit a person");
+  page("POST", "/people/{id}", managers, bind(w, web::person_update), "Save a person (version-checked)");
+  page("POST", "/people/{id}/move", managers, bind(w, web::person_move), "Move a person to another unit");
+  page("GET", "/units", signed_in, bind(w, web::units_page), "Units of the agency");
+  page("POST", "/units", managers, bind(w, web::unit_create), "Create a unit");
+  page("GET", "/units/{id}", signed_in, bind(w, web::unit_page), "A unit: names over time, people");
+  page("POST", "/units/{id}/rename", managers, bind(w, web::unit_rename), "Rename a unit from a date");
+  page("POST", "/units/{id}/merge", managers, bind(w, web::unit_merge), "Merge a unit into another");
+  page("POST", "/units/{id}/close", managers, bind(w, web::unit_close), "Close an empty unit");
+  page("GET", "/council", signed_in, bind(w, web::council_page), "The Emulation and Commendation Council");
+  page("POST", "/council", managers, bind(w, web::council_term_create), "Create a council term");
+  page("POST", "/council/{id}/seats", managers, bind(w, web::council_seat_set), "Seat a person on the council");
+  page("POST", "/council/{id}/seats/{person}/remove", managers, bind(w, web::council_seat_remove),
+       "Remove a council member");
+
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
   api("GET", "/api/v1/me", Access::signed_in(), bind(a, api::me), "The signed-in user");

@@ -1,4 +1,5 @@
 #include <iomanip>
+#include <map>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -8,21 +9,56 @@ namespace thidua::cli {
 
 namespace {
 
-struct DemoUser {
-  const char* login;
+// The seed's agency and the people who use it. Later features add their data here; every
+// name below is fictional except the plan's signer, Hà Văn Vui.
+struct DemoUnit {
+  const char* code;
+  const char* kind;
   const char* name;
-  Role role;
-  const char* shows;
+};
+constexpr DemoUnit kUnits[] = {
+    {"LD", "department", "Lãnh đạo Ban"},
+    {"VP", "office", "Văn phòng"},
+    {"CSDT", "department", "Phòng Chính sách Dân tộc"},
+    {"KHTH", "department", "Phòng Kế hoạch - Tổng hợp"},
+    {"TTRA", "department", "Thanh tra Ban"},
+    {"CD", "union", "Công đoàn cơ sở Ban Dân tộc"},
 };
 
-// The seed's agency and the people who use it. Later features add their data here.
-constexpr DemoUser kDemoUsers[] = {
-    {"vanphong", "Nông Thị Hoa", Role::office, "Văn phòng: theo dõi phong trào, hồ sơ, báo cáo"},
-    {"lanhdao", "Hà Văn Vui", Role::leader, "Lãnh đạo Ban: phát động, phê duyệt, ký quyết định"},
-    {"hoidong", "Lương Văn Thành", Role::council, "Thành viên Hội đồng TĐKT: bỏ phiếu kín"},
-    {"truongphong", "Hoàng Thị Lan", Role::unit_head, "Trưởng phòng: đăng ký, duyệt kết quả của phòng"},
-    {"canbo", "Đàm Văn Đức", Role::staff, "Công chức: đăng ký thi đua, ghi nhận kết quả"},
+struct DemoPerson {
+  const char* code;
+  const char* name;
+  const char* gender;
+  const char* birth;
+  const char* unit;
+  const char* position;
+  const char* login;  ///< demo account, if any
+  const char* role;
+  const char* seat;   ///< council seat, if any
 };
+constexpr DemoPerson kPeople[] = {
+    {"BDT001", "Nông Văn Chiến", "male", "12/03/1968", "LD", "Trưởng ban", nullptr, nullptr, "chair"},
+    {"BDT002", "Hà Văn Vui", "male", "05/09/1972", "LD", "Phó Trưởng ban", "lanhdao", "leader", "vice_chair"},
+    {"BDT003", "Nông Thị Hoa", "female", "21/11/1983", "VP", "Chánh Văn phòng", "vanphong", "office", "secretary"},
+    {"BDT004", "Lương Văn Thành", "male", "02/02/1979", "CSDT", "Trưởng phòng", "hoidong", "council", "member"},
+    {"BDT005", "Hoàng Thị Lan", "female", "14/07/1981", "KHTH", "Trưởng phòng", "truongphong", "unit_head", "member"},
+    {"BDT006", "Đàm Văn Đức", "male", "30/04/1990", "CSDT", "Chuyên viên", "canbo", "staff", nullptr},
+    {"BDT007", "Bế Thị Thu", "female", "09/06/1988", "VP", "Kế toán", nullptr, nullptr, nullptr},
+    {"BDT008", "Sầm Đức Minh", "male", "17/01/1985", "TTRA", "Chánh Thanh tra", nullptr, nullptr, "member"},
+    {"BDT009", "Triệu Thị Ánh", "female", "25/12/1993", "KHTH", "Chuyên viên", nullptr, nullptr, nullptr},
+    {"BDT010", "Lâm Văn Hùng", "male", "08/08/1987", "CSDT", "Phó Trưởng phòng", nullptr, nullptr, nullptr},
+    {"BDT011", "Đinh Thị Mai", "female", "03/10/1995", "VP", "Văn thư", nullptr, nullptr, nullptr},
+    {"BDT012", "Lục Văn Quang", "male", "19/05/1991", "TTRA", "Thanh tra viên", nullptr, nullptr, nullptr},
+};
+
+const char* shows(const char* role) {
+  std::string r = role;
+  if (r == "office") return "Văn phòng: theo dõi phong trào, cán bộ, đơn vị, hồ sơ, báo cáo";
+  if (r == "leader") return "Lãnh đạo Ban: phát động, phê duyệt, ký quyết định";
+  if (r == "council") return "Thành viên Hội đồng TĐKT: bỏ phiếu kín";
+  if (r == "unit_head") return "Trưởng phòng: đăng ký, duyệt kết quả của phòng";
+  return "Công chức: đăng ký thi đua, ghi nhận kết quả";
+}
 
 }  // namespace
 
@@ -34,44 +70,76 @@ int demo(const Common& common) {
   auto s = app::open_services(*config, true);
   if (!s) return report(s.error());
   auto actor = services::operator_principal("demo");
+  if (s->users->get_user(actor, "vanphong")) {
+    std::cout << "Dữ liệu mẫu đã có sẵn; không thay đổi gì. (Demo data already loaded.)" << std::endl;
+    return 0;
+  }
   auto agency = s->users->ensure_agency(actor, "BDT", "Ban Dân tộc tỉnh Cao Bằng");
   if (!agency) return report(agency.error());
 
   const char* env = std::getenv("THIDUA_DEMO_PASSWORD");
-  std::string password = env && *env ? env : services::random_token(12);
-  int created = 0;
-  auto add = [&](const char* login, const char* name, Role role, const std::string& agency_code,
-                 const std::string& pw) -> int {
-    if (s->users->get_user(actor, login)) return 0;  // already loaded: loading twice changes nothing
+  std::string password = env && *env ? env : services::generate_password();
+  const char* admin_env = std::getenv("THIDUA_ADMIN_PASSWORD");
+  std::string admin_password = admin_env && *admin_env ? admin_env : password;
+  auto add_user = [&](const char* login, const char* name, const char* role, const std::string& agency_code,
+                      const std::string& pw) -> int {
+    if (s->users->get_user(actor, login)) return 0;
     services::NewUserInput in;
     in.login = login;
     in.display_name = name;
     in.password = pw;
     in.agency_code = agency_code;
-    in.roles = {std::string(to_string(role))};
+    in.roles = {role};
     auto r = s->users->add_user(actor, in);
-    if (!r) return report(r.error());
-    ++created;
-    return 0;
+    return r ? 0 : report(r.error());
   };
-  // The administrator takes THIDUA_ADMIN_PASSWORD when given, like `thidua serve` does.
-  const char* admin_env = std::getenv("THIDUA_ADMIN_PASSWORD");
-  std::string admin_password = admin_env && *admin_env ? admin_env : password;
-  if (int rc = add("admin", "Quản trị hệ thống", Role::admin, "", admin_password); rc) return rc;
-  for (const auto& u : kDemoUsers) {
-    if (int rc = add(u.login, u.name, u.role, "BDT", password); rc) return rc;
+  if (int rc = add_user("admin", "Quản trị hệ thống", "admin", "", admin_password); rc) return rc;
+
+  std::map<std::string, std::int64_t> unit_ids;
+  for (const auto& u : kUnits) {
+    auto r = s->org->create_unit(actor, agency->id, {u.code, u.kind, u.name, "01/01/2021"});
+    if (!r) return report(r.error());
+    unit_ids[u.code] = r->id;
+  }
+  auto term = s->org->create_council_term(
+      actor, agency->id, {"Hội đồng Thi đua - Khen thưởng nhiệm kỳ 2021 - 2026", "15/QĐ-BDT", "15/01/2021", ""});
+  if (!term) return report(term.error());
+  for (const auto& p : kPeople) {
+    services::PersonInput in;
+    in.code = p.code;
+    in.full_name = p.name;
+    in.gender = p.gender;
+    in.birth_date = p.birth;
+    in.employment = "civil_servant";
+    in.start_date = "01/01/2021";
+    in.unit_id = std::to_string(unit_ids[p.unit]);
+    in.position = p.position;
+    auto person = s->people->create(actor, agency->id, in);
+    if (!person) return report(person.error());
+    if (p.login) {
+      if (int rc = add_user(p.login, p.name, p.role, "BDT", password); rc) return rc;
+      if (auto r = s->people->link_account(actor, person->id, p.login); !r) return report(r.error());
+    }
+    if (p.seat) {
+      if (auto r = s->org->set_council_seat(actor, term->id, person->id, p.seat); !r) return report(r.error());
+    }
+  }
+  // A unit renamed in 2024: its old name stays on the records made before.
+  if (auto u = s->org->get_unit(actor, unit_ids["KHTH"]); u) {
+    auto r = s->org->rename_unit(actor, u->unit.id, u->unit.version, "Phòng Kế hoạch - Tổng hợp và Tuyên truyền",
+                                 "01/07/2024");
+    if (!r) return report(r.error());
   }
   s->db->close();
-  if (created == 0) {
-    std::cout << "Dữ liệu mẫu đã có sẵn; không thay đổi gì. (Demo data already loaded.)" << std::endl;
-    return 0;
-  }
-  std::cout << "\n  Dữ liệu mẫu: " << agency->name << "\n  Tài khoản (mật khẩu chung / shared password: "
+
+  std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)
+            << " cán bộ, Hội đồng TĐKT 2021 - 2026\n  Tài khoản (mật khẩu chung / shared password: "
             << (env && *env ? std::string("THIDUA_DEMO_PASSWORD") : password) << ")\n";
-  std::cout << "    admin        Quản trị hệ thống — tài khoản, sao lưu"
+  std::cout << "    " << std::left << std::setw(13) << "admin"
+            << "Quản trị hệ thống — tài khoản, sao lưu"
             << (admin_env && *admin_env ? " (mật khẩu: THIDUA_ADMIN_PASSWORD)" : "") << "\n";
-  for (const auto& u : kDemoUsers) {
-    std::cout << "    " << std::left << std::setw(13) << u.login << u.name << " — " << u.shows << "\n";
+  for (const auto& p : kPeople) {
+    if (p.login) std::cout << "    " << std::left << std::setw(13) << p.login << p.name << " — " << shows(p.role) << "\n";
   }
   std::cout << std::endl;
   return 0;

@@ -41,7 +41,7 @@ int migrate_cmd(const Common& common, int target) {
 std::string password_from(bool from_stdin, bool& generated) {
   if (from_stdin) return read_secret_line();
   generated = true;
-  return services::random_token(12);
+  return services::generate_password();
 }
 
 }  // namespace

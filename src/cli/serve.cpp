@@ -33,7 +33,7 @@ int bootstrap_admin(app::Services& s) {
   if (!n) return report(n.error());
   if (*n > 0) return 0;
   const char* env = std::getenv("THIDUA_ADMIN_PASSWORD");
-  std::string password = env && *env ? env : services::random_token(12);
+  std::string password = env && *env ? env : services::generate_password();
   services::NewUserInput in;
   in.login = "admin";
   in.display_name = "Quản trị hệ thống";
@@ -68,7 +68,7 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   auto static_files = std::make_shared<const http::StaticFiles>(http::StaticFiles::from_resources("static/"));
   auto views = web::Views::create(s->catalogue, static_files);
   if (!views) return report(views.error());
-  web::WebDeps web_deps{*views, s->auth, s->users};
+  web::WebDeps web_deps{*views, s->auth, s->users, s->people, s->org};
   api::ApiDeps api_deps{s->auth, s->users, app::kVersion};
   auto router = app::build_routes(web_deps, api_deps);
   http::PipelineOptions po;

@@ -150,8 +150,8 @@ class CsvParser {
     const std::size_t column = column_++;
     if (value.empty()) return {};
     if (column >= max_columns_) {
-      return tl::unexpected(limit_error("import.too_many_columns", max_columns_,
-                                        "value in column " + std::to_string(column + 1)));
+      return tl::unexpected(
+          limit_error("import.too_many_columns", max_columns_, "value in column " + std::to_string(column + 1)));
     }
     // Empty cells before a value are materialised only now, so a line of a million
     // delimiters costs nothing.
@@ -166,7 +166,8 @@ class CsvParser {
     column_ = 0;
     if (row_.empty()) return {};
     if (index >= max_rows_) {
-      return tl::unexpected(limit_error("import.too_many_rows", max_rows_, "value in record " + std::to_string(index + 1)));
+      return tl::unexpected(
+          limit_error("import.too_many_rows", max_rows_, "value in record " + std::to_string(index + 1)));
     }
     rows_.resize(index);
     rows_.push_back(std::move(row_));

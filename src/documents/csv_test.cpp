@@ -35,7 +35,7 @@ std::string utf16le(std::u16string_view s) {
 
 TEST(ReadCsv, ReadsRfc4180) {
   EXPECT_EQ(read_ok("a,b,c\r\n1,2,3\r\n"), (Rows{{"a", "b", "c"}, {"1", "2", "3"}}));
-  EXPECT_EQ(read_ok("a,b\n1,2"), (Rows{{"a", "b"}, {"1", "2"}}));  // LF, no final line break
+  EXPECT_EQ(read_ok("a,b\n1,2"), (Rows{{"a", "b"}, {"1", "2"}}));    // LF, no final line break
   EXPECT_EQ(read_ok("a,b\r1,2\r"), (Rows{{"a", "b"}, {"1", "2"}}));  // old Mac CR
   EXPECT_EQ(read_ok("\"Nguyễn, Văn A\",\"nói \"\"xin chào\"\"\",\"\"\n"),
             (Rows{{"Nguyễn, Văn A", "nói \"xin chào\""}}));
@@ -77,7 +77,9 @@ TEST(ReadCsv, ConvertsUtf16WithBom) {
   EXPECT_EQ(read_ok(utf16le(u"Họ tên\tĐơn vị\r\nNguyễn Thị Ánh\tPhòng Nội vụ 😀\r\n")),
             (Rows{{"Họ tên", "Đơn vị"}, {"Nguyễn Thị Ánh", "Phòng Nội vụ 😀"}}));
   // Big-endian too, and a lone surrogate becomes U+FFFD.
-  EXPECT_EQ(read_ok(std::string("\xFE\xFF\x00\x41\x00,\xD8\x00\x00\x42", 10)), (Rows{{"A", "\xEF\xBF\xBD" "B"}}));
+  EXPECT_EQ(read_ok(std::string("\xFE\xFF\x00\x41\x00,\xD8\x00\x00\x42", 10)), (Rows{{"A",
+                                                                                      "\xEF\xBF\xBD"
+                                                                                      "B"}}));
 }
 
 TEST(ReadCsv, Errors) {
@@ -105,9 +107,8 @@ TEST(ReadCsv, Errors) {
 }
 
 TEST(WriteCsv, WritesForExcel) {
-  const std::string csv = write_csv({{"Họ tên", "Ghi chú", "Số tiền"},
-                                     {"Nguyễn, Văn A", "nói \"chào\"", "1500000"},
-                                     {"", "dòng 1\ndòng 2", " lề "}});
+  const std::string csv = write_csv(
+      {{"Họ tên", "Ghi chú", "Số tiền"}, {"Nguyễn, Văn A", "nói \"chào\"", "1500000"}, {"", "dòng 1\ndòng 2", " lề "}});
   EXPECT_EQ(csv,
             "\xEF\xBB\xBFHọ tên,Ghi chú,Số tiền\r\n"
             "\"Nguyễn, Văn A\",\"nói \"\"chào\"\"\",1500000\r\n"

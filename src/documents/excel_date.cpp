@@ -37,8 +37,7 @@ std::optional<std::string> excel_serial_to_iso(double serial, bool date1904) {
     days = static_cast<long>(whole) - (whole > 60 ? 1 : 0);
   }
   const year_month_day ymd{epoch + std::chrono::days{days}};
-  return iso(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-             static_cast<unsigned>(ymd.day()));
+  return iso(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 bool is_builtin_date_format(int id) {
@@ -65,7 +64,10 @@ bool is_date_format_code(std::string_view code) {
       case '*':   // the next character repeated as fill
         ++i;
         break;
-      case 'd': case 'D': case 'y': case 'Y':
+      case 'd':
+      case 'D':
+      case 'y':
+      case 'Y':
         return true;
       default:
         break;

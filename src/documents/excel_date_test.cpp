@@ -37,18 +37,18 @@ TEST(ExcelSerialToIso, NoDateOutsideExcelsRange) {
 
 TEST(DateFormats, BuiltIn) {
   for (int id : {14, 15, 16, 17, 22, 27, 36, 50, 58}) EXPECT_TRUE(is_builtin_date_format(id)) << id;
-  for (int id : {0, 1, 2, 4, 9, 13, 18, 19, 20, 21, 37, 45, 46, 47, 49, 59}) EXPECT_FALSE(is_builtin_date_format(id)) << id;
+  for (int id : {0, 1, 2, 4, 9, 13, 18, 19, 20, 21, 37, 45, 46, 47, 49, 59})
+    EXPECT_FALSE(is_builtin_date_format(id)) << id;
 }
 
 TEST(DateFormats, CustomCodes) {
-  for (const char* code : {"dd/mm/yyyy", "DD/MM/YYYY", "d/m/yy", "[$-42A]dd/mm/yyyy;@", "yyyy-mm-dd",
-                           "dd\" tháng \"mm\" năm \"yyyy", "[$-F800]dddd, mmmm dd, yyyy", "mmm-yy",
-                           "[Red]dd/mm/yyyy"}) {
+  for (const char* code :
+       {"dd/mm/yyyy", "DD/MM/YYYY", "d/m/yy", "[$-42A]dd/mm/yyyy;@", "yyyy-mm-dd", "dd\" tháng \"mm\" năm \"yyyy",
+        "[$-F800]dddd, mmmm dd, yyyy", "mmm-yy", "[Red]dd/mm/yyyy"}) {
     EXPECT_TRUE(is_date_format_code(code)) << code;
   }
-  for (const char* code : {"General", "0", "0.00", "#,##0 \"đ\"", "#,##0\\ \"ngày\"", "h:mm:ss", "[h]:mm",
-                           "mm:ss", "@", "0.00E+00", "_-* #,##0_-;-* #,##0_-", "#,##0 [$₫-42A]", "\"dd\"0",
-                           "\\d0", "[Blue]0"}) {
+  for (const char* code : {"General", "0", "0.00", "#,##0 \"đ\"", "#,##0\\ \"ngày\"", "h:mm:ss", "[h]:mm", "mm:ss", "@",
+                           "0.00E+00", "_-* #,##0_-;-* #,##0_-", "#,##0 [$₫-42A]", "\"dd\"0", "\\d0", "[Blue]0"}) {
     EXPECT_FALSE(is_date_format_code(code)) << code;
   }
 }

@@ -94,8 +94,8 @@ class RelationshipsHandler : public XmlHandler {
   explicit RelationshipsHandler(std::string_view source) : source_(source) {}
   void start(std::string_view name, const XmlAttributes& attrs) override {
     if (name != "Relationship" || attrs.get("TargetMode") == "External") return;
-    rels.push_back({std::string(attrs.get("Id")), std::string(attrs.get("Type")),
-                    resolve_target(source_, attrs.get("Target"))});
+    rels.push_back(
+        {std::string(attrs.get("Id")), std::string(attrs.get("Type")), resolve_target(source_, attrs.get("Target"))});
   }
   std::vector<Relationship> rels;
 
@@ -111,8 +111,8 @@ class WorkbookHandler : public XmlHandler {
       info.date1904 = v == "1" || v == "true";
     } else if (name == "sheet") {
       const auto state = attrs.get("state");
-      info.sheets.push_back({std::string(attrs.get("name")), std::string(attrs.get("id")),
-                             state == "hidden" || state == "veryHidden"});
+      info.sheets.push_back(
+          {std::string(attrs.get("name")), std::string(attrs.get("id")), state == "hidden" || state == "veryHidden"});
     }
   }
   WorkbookInfo info;

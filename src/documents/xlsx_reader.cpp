@@ -91,8 +91,7 @@ std::string_view trim_space(std::string_view s) {
 // number as a float, and an integer such as a year or a count should read as one.
 std::string normalize_number(std::string_view v) {
   const auto dot = v.find('.');
-  if (dot != std::string_view::npos && dot > 0 &&
-      v.find_first_not_of('0', dot + 1) == std::string_view::npos) {
+  if (dot != std::string_view::npos && dot > 0 && v.find_first_not_of('0', dot + 1) == std::string_view::npos) {
     return std::string(v.substr(0, dot));
   }
   return std::string(v);
@@ -100,8 +99,8 @@ std::string normalize_number(std::string_view v) {
 
 class WorksheetHandler : public XmlHandler {
  public:
-  WorksheetHandler(const std::vector<std::string>& shared, const std::vector<bool>& date_styles,
-                   bool date1904, const XlsxLimits& limits, Sheet& sheet)
+  WorksheetHandler(const std::vector<std::string>& shared, const std::vector<bool>& date_styles, bool date1904,
+                   const XlsxLimits& limits, Sheet& sheet)
       : shared_(shared), date_styles_(date_styles), date1904_(date1904), limits_(limits), sheet_(sheet) {}
 
   void start(std::string_view name, const XmlAttributes& attrs) override {
@@ -218,7 +217,7 @@ class WorksheetHandler : public XmlHandler {
         const auto index = parse_index(trim_space(value_));
         if (!index || *index >= shared_.size()) {
           return fail(make_error(ErrorKind::validation, "import.not_xlsx",
-                            "bad shared string index at " + cell_ref(row_, column_)));
+                                 "bad shared string index at " + cell_ref(row_, column_)));
         }
         return place(std::string(shared_[*index]));
       }
@@ -322,7 +321,8 @@ Result<ChosenSheet> choose_sheet(const WorkbookInfo& workbook, const std::vector
 
 void note_merges(Sheet& sheet) {
   if (sheet.merged_ranges.empty()) return;
-  std::string note = std::to_string(sheet.merged_ranges.size()) + " merged range(s), only the top-left cell of each holds a value: ";
+  std::string note =
+      std::to_string(sheet.merged_ranges.size()) + " merged range(s), only the top-left cell of each holds a value: ";
   for (std::size_t i = 0; i < sheet.merged_ranges.size() && i < kMaxNotedRanges; ++i) {
     note += (i > 0 ? ", " : "") + sheet.merged_ranges[i];
   }
@@ -356,7 +356,7 @@ Result<Sheet> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
   if (!zip->contains(workbook_part)) {
     const bool ods = zip->contains("content.xml") && zip->contains("mimetype");
     return tl::unexpected(make_error(ErrorKind::validation, "import.not_xlsx",
-                                ods ? "an OpenDocument file" : "no workbook part " + workbook_part));
+                                     ods ? "an OpenDocument file" : "no workbook part " + workbook_part));
   }
 
   auto rels = read_relationships(*zip, workbook_part);
@@ -372,7 +372,8 @@ Result<Sheet> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
     sheet.notes.push_back("read sheet '" + sheet.name + "' of " + std::to_string(workbook->sheets.size()));
   }
   if (!zip->contains(chosen->part)) {
-    return tl::unexpected(make_error(ErrorKind::validation, "import.not_xlsx", "missing worksheet part " + chosen->part));
+    return tl::unexpected(
+        make_error(ErrorKind::validation, "import.not_xlsx", "missing worksheet part " + chosen->part));
   }
 
   std::vector<bool> date_styles;

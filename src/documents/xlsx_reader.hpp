@@ -17,8 +17,8 @@ namespace thidua::documents {
 struct XlsxLimits {
   std::size_t max_bytes = 20 * 1024 * 1024;          ///< the uploaded (compressed) file
   std::size_t max_uncompressed = 200 * 1024 * 1024;  ///< all XML parts read, together
-  std::size_t max_rows = 100001;   ///< a value in row max_rows + 1 or below is an error
-  std::size_t max_columns = 200;   ///< a value in column max_columns + 1 or right of it is an error
+  std::size_t max_rows = 100001;                     ///< a value in row max_rows + 1 or below is an error
+  std::size_t max_columns = 200;                     ///< a value in column max_columns + 1 or right of it is an error
   /// Cells held in memory, counting the empty ones before each row's last value; bounds
   /// memory when values are scattered far apart.
   std::size_t max_cells = 3'000'000;

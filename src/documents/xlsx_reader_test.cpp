@@ -56,8 +56,8 @@ std::string rels(const std::string& body) {
 }
 
 std::string worksheet(const std::string& sheet_data, const std::string& after = "") {
-  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"") + kMain +
-         "\" xmlns:r=\"" + kRelNs + "\"><sheetData>" + sheet_data + "</sheetData>" + after + "</worksheet>";
+  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"") + kMain + "\" xmlns:r=\"" +
+         kRelNs + "\"><sheetData>" + sheet_data + "</sheetData>" + after + "</worksheet>";
 }
 
 // A minimal workbook: one sheet, shared strings and styles when given.
@@ -72,10 +72,11 @@ struct Fixture {
 
   std::string bytes() const {
     Entries entries = {
-        {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+        {"[Content_Types].xml",
+         "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
         {"_rels/.rels", rels(rel("rId1", "officeDocument", "xl/workbook.xml"))},
-        {"xl/workbook.xml", std::string("<?xml version=\"1.0\"?><workbook xmlns=\"") + kMain + "\" xmlns:r=\"" + kRelNs +
-                                "\">" + workbook_pr + "<sheets>" + sheets + "</sheets></workbook>"},
+        {"xl/workbook.xml", std::string("<?xml version=\"1.0\"?><workbook xmlns=\"") + kMain + "\" xmlns:r=\"" +
+                                kRelNs + "\">" + workbook_pr + "<sheets>" + sheets + "</sheets></workbook>"},
         {"xl/worksheets/sheet1.xml", sheet},
     };
     std::string wb_rels = workbook_rels;
@@ -85,8 +86,8 @@ struct Fixture {
       wb_rels += rel("rId8", "sharedStrings", "sharedStrings.xml");
     }
     if (!styles.empty()) {
-      entries.emplace_back("xl/styles.xml",
-                           std::string("<?xml version=\"1.0\"?><styleSheet xmlns=\"") + kMain + "\">" + styles + "</styleSheet>");
+      entries.emplace_back("xl/styles.xml", std::string("<?xml version=\"1.0\"?><styleSheet xmlns=\"") + kMain + "\">" +
+                                                styles + "</styleSheet>");
       wb_rels += rel("rId9", "styles", "styles.xml");
     }
     entries.emplace_back("xl/_rels/workbook.xml.rels", rels(wb_rels));
@@ -134,8 +135,9 @@ TEST(ReadXlsx, PlacesCellsByTheirReference) {
 TEST(ReadXlsx, EmptySheetHasNoRows) {
   Fixture f;
   // Formatted but empty rows and cells, as Excel leaves them, are not data.
-  f.sheet = worksheet("<row r=\"1\" s=\"1\" customFormat=\"1\"><c r=\"A1\" s=\"1\"/></row>"
-                      "<row r=\"1048576\"><c r=\"XFD1048576\" s=\"1\"/></row>");
+  f.sheet = worksheet(
+      "<row r=\"1\" s=\"1\" customFormat=\"1\"><c r=\"A1\" s=\"1\"/></row>"
+      "<row r=\"1048576\"><c r=\"XFD1048576\" s=\"1\"/></row>");
   const Sheet sheet = read_ok(f.bytes());
   EXPECT_TRUE(sheet.rows.empty());
 }
@@ -188,7 +190,8 @@ TEST(ReadXlsx, DateFormattedNumbersBecomeIsoDates) {
       // cellStyleXfs has xf elements too; only cellXfs is what a cell's s refers to.
       "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
       "<cellXfs count=\"6\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/>"
-      "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"20\"/><xf numFmtId=\"166\"><alignment/></xf></cellXfs>";
+      "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"20\"/><xf "
+      "numFmtId=\"166\"><alignment/></xf></cellXfs>";
   f.sheet = worksheet(
       "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>44927</v></c><c r=\"B1\" s=\"2\"><v>45000</v></c>"
       "<c r=\"C1\" s=\"3\"><v>1500000</v></c><c r=\"D1\" s=\"4\"><v>0.5</v></c>"
@@ -313,8 +316,9 @@ TEST(ReadXlsx, OldFormatsAskForXlsx) {
   // What many web applications export as "xls".
   EXPECT_EQ(read_error("\xEF\xBB\xBF<html><body><table><tr><td>An</td></tr></table></body></html>").code,
             "import.old_xls");
-  EXPECT_EQ(read_error("<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"/>").code,
-            "import.old_xls");
+  EXPECT_EQ(
+      read_error("<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"/>").code,
+      "import.old_xls");
 }
 
 TEST(ReadXlsx, LimitsRowsColumnsAndCells) {
@@ -385,7 +389,8 @@ TEST(ReadXlsxBenchmark, DISABLED_ThirtyThousandRowsByTenColumns) {
   table.columns[8].kind = Column::money;
   for (int i = 0; i < 30000; ++i) {
     const std::string n = std::to_string(i);
-    table.rows.push_back({n, "Nguyễn Văn Thành " + n, "19" + std::to_string(50 + i % 50) + "-0" + std::to_string(1 + i % 9) + "-15",
+    table.rows.push_back({n, "Nguyễn Văn Thành " + n,
+                          "19" + std::to_string(50 + i % 50) + "-0" + std::to_string(1 + i % 9) + "-15",
                           i % 2 ? "Nam" : "Nữ", "Phòng Tổ chức cán bộ " + std::to_string(i % 40), "Chuyên viên chính",
                           "0010" + std::to_string(80000000 + i), "09" + std::to_string(10000000 + i),
                           std::to_string(500000 + 1000 * (i % 100)), i % 7 ? "" : "Chiến sĩ thi đua cơ sở"});

@@ -85,10 +85,20 @@ struct Formats {
 
 void set_kind_format(lxw_format* f, Column::Kind kind) {
   switch (kind) {
-    case Column::text: format_set_num_format(f, "@"); break;
-    case Column::integer: format_set_num_format(f, "0"); break;
-    case Column::money: format_set_num_format(f, kMoneyFormat); break;
-    case Column::date: format_set_num_format(f, kDateFormat); break;
+    // Built-in ids rather than codes: libxlsxwriter 1.1.4 would store "@" and "0" as custom
+    // formats, which Excel shows under "Custom" instead of "Text" and "Number".
+    case Column::text:
+      format_set_num_format_index(f, 49);  // "@"
+      break;
+    case Column::integer:
+      format_set_num_format_index(f, 1);  // "0"
+      break;
+    case Column::money:
+      format_set_num_format(f, kMoneyFormat);
+      break;
+    case Column::date:
+      format_set_num_format(f, kDateFormat);
+      break;
   }
 }
 
@@ -224,7 +234,7 @@ Error limit(const char* code, std::size_t max, std::string detail) {
 }
 
 struct Layout {
-  bool examples = false;   // grey italics for the template's example rows
+  bool examples = false;  // grey italics for the template's example rows
   bool autofilter = true;
 };
 

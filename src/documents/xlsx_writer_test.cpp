@@ -29,14 +29,13 @@ bool contains(const std::string& haystack, std::string_view needle) {
 Table people_table(int n) {
   Table table;
   table.sheet_name = "Cá nhân";
-  table.columns = {{"STT", 6, Column::integer},        {"Họ và tên", 28, Column::text},
-                   {"Ngày sinh", 12, Column::date},    {"Đơn vị", 30, Column::text},
-                   {"Tiền thưởng", 16, Column::money}, {"Ghi chú", 20, Column::text}};
+  table.columns = {{"STT", 6, Column::integer},  {"Họ và tên", 28, Column::text},    {"Ngày sinh", 12, Column::date},
+                   {"Đơn vị", 30, Column::text}, {"Tiền thưởng", 16, Column::money}, {"Ghi chú", 20, Column::text}};
   for (int i = 1; i <= n; ++i) {
     const std::string s = std::to_string(i);
-    table.rows.push_back({s, "Nguyễn Thị Ánh Tuyết " + s, "19" + std::to_string(60 + i % 40) + "-12-0" + std::to_string(1 + i % 9),
-                          "Phòng Giáo dục và Đào tạo huyện Đắk Glei", std::to_string(i * 1000),
-                          i % 3 == 0 ? "" : "Lao động tiên tiến"});
+    table.rows.push_back(
+        {s, "Nguyễn Thị Ánh Tuyết " + s, "19" + std::to_string(60 + i % 40) + "-12-0" + std::to_string(1 + i % 9),
+         "Phòng Giáo dục và Đào tạo huyện Đắk Glei", std::to_string(i * 1000), i % 3 == 0 ? "" : "Lao động tiên tiến"});
   }
   return table;
 }
@@ -61,7 +60,8 @@ TEST(WriteXlsx, RoundTripsThroughTheReader) {
   EXPECT_EQ(sheet->name, "Cá nhân");
   EXPECT_TRUE(sheet->merged_ranges.empty());
   ASSERT_EQ(sheet->rows.size(), 1u + 2000u + 7u);
-  EXPECT_EQ(sheet->rows[0], (std::vector<std::string>{"STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Tiền thưởng", "Ghi chú"}));
+  EXPECT_EQ(sheet->rows[0],
+            (std::vector<std::string>{"STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Tiền thưởng", "Ghi chú"}));
   for (int i = 1; i <= 2000; ++i) {
     const auto& row = table.rows[static_cast<std::size_t>(i - 1)];
     std::vector<std::string> expected = row;
@@ -71,10 +71,11 @@ TEST(WriteXlsx, RoundTripsThroughTheReader) {
   EXPECT_EQ(sheet->rows[2001], (std::vector<std::string>{"2001", "Lê Văn Đức", "", "", "", "Đã chuyển công tác"}));
   EXPECT_EQ(sheet->rows[2002], (std::vector<std::string>{"2002", "Hồ Thị Xuân Hương"}));
   EXPECT_TRUE(sheet->rows[2003].empty());
-  EXPECT_EQ(sheet->rows[2004],
-            (std::vector<std::string>{"khoảng 10", "Đinh Bộ Lĩnh", "1950", "Ủy ban nhân dân xã Ia Grai", "1.500.000", "ẩn ý 😀"}));
+  EXPECT_EQ(sheet->rows[2004], (std::vector<std::string>{"khoảng 10", "Đinh Bộ Lĩnh", "1950",
+                                                         "Ủy ban nhân dân xã Ia Grai", "1.500.000", "ẩn ý 😀"}));
   EXPECT_EQ(sheet->rows[2005], (std::vector<std::string>{"2004", "Phạm Ngọc Thạch", "1899-12-31", "", "-2500"}));
-  EXPECT_EQ(sheet->rows[2006], (std::vector<std::string>{"2005", "Trần Thị Lý", "1900-03-01", "", "2500.5", "  cách  "}));
+  EXPECT_EQ(sheet->rows[2006],
+            (std::vector<std::string>{"2005", "Trần Thị Lý", "1900-03-01", "", "2500.5", "  cách  "}));
   EXPECT_EQ(sheet->rows[2007], (std::vector<std::string>{"2006", "Ngô Quyền", "2024-02-30"}));
 }
 
@@ -94,7 +95,8 @@ TEST(WriteXlsx, WritesRealNumbersAndDatesWithTheirFormats) {
   EXPECT_TRUE(contains(styles, "formatCode=\"dd/mm/yyyy\"")) << styles;
   EXPECT_TRUE(contains(styles, "formatCode=\"#,##0 &quot;đ&quot;\"")) << styles;
   // Frozen below the header, with an autofilter over header and data.
-  EXPECT_TRUE(contains(sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")) << sheet;
+  EXPECT_TRUE(contains(sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+      << sheet;
   EXPECT_TRUE(contains(sheet, "<autoFilter ref=\"A1:C2\"/>")) << sheet;
 }
 
@@ -160,14 +162,15 @@ TEST(WriteTemplate, HasTheTemplateAndTheInstructions) {
                                        {"Ngày sinh", 12, Column::date},
                                        {"Số CCCD", 16, Column::text},
                                        {"Tiền thưởng", 14, Column::money}};
-  auto xlsx = write_template(columns, {{"Nguyễn Văn An", "1990-05-01", "001090012345", "2000000"}},
-                             "Điền mỗi người một dòng.\r\nNgày sinh theo dạng dd/mm/yyyy.\n\nXóa dòng ví dụ trước khi nhập.");
+  auto xlsx =
+      write_template(columns, {{"Nguyễn Văn An", "1990-05-01", "001090012345", "2000000"}},
+                     "Điền mỗi người một dòng.\r\nNgày sinh theo dạng dd/mm/yyyy.\n\nXóa dòng ví dụ trước khi nhập.");
   ASSERT_TRUE(xlsx.has_value()) << xlsx.error().detail;
   auto sheet = read_xlsx(*xlsx);
   ASSERT_TRUE(sheet.has_value());
   EXPECT_EQ(sheet->name, "Mẫu");
   EXPECT_EQ(sheet->rows, (Rows{{"Họ và tên", "Ngày sinh", "Số CCCD", "Tiền thưởng"},
-                              {"Nguyễn Văn An", "1990-05-01", "001090012345", "2000000"}}));
+                               {"Nguyễn Văn An", "1990-05-01", "001090012345", "2000000"}}));
   const std::string workbook = part(*xlsx, "xl/workbook.xml");
   EXPECT_TRUE(contains(workbook, "<sheet name=\"Mẫu\" sheetId=\"1\"")) << workbook;
   EXPECT_TRUE(contains(workbook, "<sheet name=\"Hướng dẫn\" sheetId=\"2\"")) << workbook;

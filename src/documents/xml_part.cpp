@@ -44,8 +44,8 @@ void on_text(void* user_data, const XML_Char* s, int len) {
   stop_if_failed(ctx);
 }
 
-void on_doctype(void* user_data, const XML_Char* /*name*/, const XML_Char* /*sysid*/,
-                const XML_Char* /*pubid*/, int /*has_internal_subset*/) {
+void on_doctype(void* user_data, const XML_Char* /*name*/, const XML_Char* /*sysid*/, const XML_Char* /*pubid*/,
+                int /*has_internal_subset*/) {
   Context& ctx = context(user_data);
   ctx.handler->fail(Error{ErrorKind::validation, "import.not_xlsx", {}, {}, "DOCTYPE in an OOXML part"});
   stop_if_failed(ctx);
@@ -77,9 +77,11 @@ Result<void> parse_xml_part(ZipReader& zip, std::string_view name, XmlHandler& h
 
   const auto xml_error = [&]() -> Error {
     if (handler.error()) return *handler.error();
-    return Error{ErrorKind::validation, "import.not_xlsx", {}, {},
-                 std::string(name) + ": line " +
-                     std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": " +
+    return Error{ErrorKind::validation,
+                 "import.not_xlsx",
+                 {},
+                 {},
+                 std::string(name) + ": line " + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": " +
                      XML_ErrorString(XML_GetErrorCode(parser.get()))};
   };
   auto fed = zip.read(name, [&](std::string_view chunk) -> Result<void> {

@@ -52,8 +52,7 @@ bool ZipReader::contains(std::string_view name) const {
   return zip_name_locate(archive_.get(), std::string(name).c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
-Result<void> ZipReader::read(std::string_view name,
-                             const std::function<Result<void>(std::string_view)>& sink) {
+Result<void> ZipReader::read(std::string_view name, const std::function<Result<void>(std::string_view)>& sink) {
   const std::string entry(name);
   std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen(archive_.get(), entry.c_str(), ZIP_FL_NOCASE));
   if (!file) {
@@ -66,7 +65,10 @@ Result<void> ZipReader::read(std::string_view name,
     if (n == 0) return {};
     used_ += static_cast<std::size_t>(n);
     if (used_ > budget_) {
-      Error e{ErrorKind::too_large, "import.too_large", {}, {},
+      Error e{ErrorKind::too_large,
+              "import.too_large",
+              {},
+              {},
               "more than " + std::to_string(budget_) + " bytes uncompressed (zip bomb?) at " + entry};
       e.with("max_mb", std::to_string(budget_ / kMiB));
       return tl::unexpected(std::move(e));

@@ -36,6 +36,9 @@ text::Lang language_of(const Request& req, const Context* ctx) {
   } else if (auto h = req.header("cookie")) {
     if (auto c = find_cookie(*h, kLangCookie)) return text::parse_lang(*c);
   }
+  // Pages are Vietnamese until the user picks English (an office PC often runs an English
+  // browser); API clients may ask for English messages with Accept-Language.
+  if (!is_api_path(req.path)) return text::Lang::vi;
   auto al = req.header("accept-language").value_or("");
   return al.rfind("en", 0) == 0 ? text::Lang::en : text::Lang::vi;
 }

@@ -47,6 +47,10 @@ const std::string& PasswordHasher::dummy_hash() {
   return dummy_;
 }
 
+std::string generate_password() {
+  return random_token(3) + "-" + random_token(3) + "-" + random_token(3);
+}
+
 std::string password_problem(const std::string& password) {
   // Count characters, not bytes: "Hà Nội" is 6 characters.
   std::size_t chars = 0;

@@ -31,6 +31,10 @@ class PasswordHasher {
   std::string dummy_;
 };
 
+/// A generated password that always meets the rules: three groups of four random
+/// characters joined by '-' (72 random bits), e.g. "k3Fq-Zp0a-Hw_2".
+std::string generate_password();
+
 /// Rules for a new password: at least 10 characters, not all of one kind. Returns the
 /// message key of the first broken rule, or empty.
 std::string password_problem(const std::string& password);

@@ -16,19 +16,24 @@ namespace thidua::text {
 
 namespace {
 
-// TCVN3 ("ABC", the .VnTime fonts) is the 8-bit table of TCVN 5712:1993, Vietnamese
-// Standard "Information technology — Vietnamese 8-bit character sets". Its third table, VN3,
-// is what the ABC fonts implement: capitals without tone marks at 0xA1–0xA7, lower-case
-// letters at 0xA8–0xFE. VN1, the full table, also places the capitals with tone marks in
-// 0x80–0x9F, a few 0xA0–0xFF slots VN3 leaves unused, and C0 control positions. We decode
-// VN1, a superset of VN3, so text from either decodes; 0xB0–0xB4 are the standard's
-// combining tone marks (grave, hook, tilde, acute, dot below) and compose under NFC.
-// Indexed by byte; ASCII maps to itself except the C0 slots VN1 assigns to letters.
+// TCVN3 ("ABC", the .VnTime fonts) is TCVN 5712:1993, the Vietnamese standard 8-bit coded
+// character set for information interchange. Of its three tables the ABC fonts implement
+// VN3: capitals without tone marks at 0xA1–0xA7, lower-case letters at 0xA8–0xFE. The upper
+// half below follows the standard's VN1/VN2 tables, a superset of VN3: sixteen capitals with
+// tone marks in slots VN3 fonts leave free (0xAF, 0xBA, 0xBF, 0xC0–0xC5, 0xCD, 0xD9–0xDB, 0xE0,
+// 0xF0, 0xFF), and at 0xB0–0xB4 the combining tone marks (grave, hook, tilde, acute, dot
+// below) that VN2 uses after a base letter for the other capitals; NFC composes them.
+// Bytes below 0xA0 are read as Windows-1252, on purpose. VN1 also puts capitals at 0x80–0x9F
+// (À Ả Ã Á Ạ Ặ Ậ È Ẻ Ẽ É Ẹ Ệ Ì Ỉ Ĩ Í Ị Ò Ỏ Õ Ó Ọ Ộ Ờ Ở Ỡ Ớ Ợ Ù Ủ Ũ) and in twelve C0
+// control slots (Ú Ụ Ừ Ử Ữ Ứ Ự Ỳ Ỷ Ỹ Ý Ỵ), but the ABC fonts never did (hence the separate
+// .VnTimeH capital fonts), while Word and Excel put their typographic quotes, dashes and
+// ellipsis at 0x80–0x9F in every .VnTime document; decoding VN1 there would turn
+// “Cả nước” into "ỎCả nướcÕ".
 constexpr std::array<char16_t, 256> kTcvn3ToUnicode = {{
-    /* 0x00 */ 0x0000, 0x00DA, 0x1EE4, 0x0003, 0x1EEA, 0x1EEC, 0x1EEE, 0x0007,  // . Ú Ụ . Ừ Ử Ữ .
-    /* 0x08 */ 0x0008, 0x0009, 0x000A, 0x000B, 0x000C, 0x000D, 0x000E, 0x000F,  // . . . . . . . .
-    /* 0x10 */ 0x0010, 0x1EE8, 0x1EF0, 0x1EF2, 0x1EF6, 0x1EF8, 0x00DD, 0x1EF4,  // . Ứ Ự Ỳ Ỷ Ỹ Ý Ỵ
-    /* 0x18 */ 0x0018, 0x0019, 0x001A, 0x001B, 0x001C, 0x001D, 0x001E, 0x001F,  // . . . . . . . .
+    /* 0x00 */ 0x0000, 0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0007,  // control codes
+    /* 0x08 */ 0x0008, 0x0009, 0x000A, 0x000B, 0x000C, 0x000D, 0x000E, 0x000F,  //
+    /* 0x10 */ 0x0010, 0x0011, 0x0012, 0x0013, 0x0014, 0x0015, 0x0016, 0x0017,  //
+    /* 0x18 */ 0x0018, 0x0019, 0x001A, 0x001B, 0x001C, 0x001D, 0x001E, 0x001F,  //
     /* 0x20 */ 0x0020, 0x0021, 0x0022, 0x0023, 0x0024, 0x0025, 0x0026, 0x0027,  //   ! " # $ % & '
     /* 0x28 */ 0x0028, 0x0029, 0x002A, 0x002B, 0x002C, 0x002D, 0x002E, 0x002F,  // ( ) * + , - . /
     /* 0x30 */ 0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037,  // 0 1 2 3 4 5 6 7
@@ -41,13 +46,13 @@ constexpr std::array<char16_t, 256> kTcvn3ToUnicode = {{
     /* 0x68 */ 0x0068, 0x0069, 0x006A, 0x006B, 0x006C, 0x006D, 0x006E, 0x006F,  // h i j k l m n o
     /* 0x70 */ 0x0070, 0x0071, 0x0072, 0x0073, 0x0074, 0x0075, 0x0076, 0x0077,  // p q r s t u v w
     /* 0x78 */ 0x0078, 0x0079, 0x007A, 0x007B, 0x007C, 0x007D, 0x007E, 0x007F,  // x y z { | } ~ .
-    /* 0x80 */ 0x00C0, 0x1EA2, 0x00C3, 0x00C1, 0x1EA0, 0x1EB6, 0x1EAC, 0x00C8,  // À Ả Ã Á Ạ Ặ Ậ È
-    /* 0x88 */ 0x1EBA, 0x1EBC, 0x00C9, 0x1EB8, 0x1EC6, 0x00CC, 0x1EC8, 0x0128,  // Ẻ Ẽ É Ẹ Ệ Ì Ỉ Ĩ
-    /* 0x90 */ 0x00CD, 0x1ECA, 0x00D2, 0x1ECE, 0x00D5, 0x00D3, 0x1ECC, 0x1ED8,  // Í Ị Ò Ỏ Õ Ó Ọ Ộ
-    /* 0x98 */ 0x1EDC, 0x1EDE, 0x1EE0, 0x1EDA, 0x1EE2, 0x00D9, 0x1EE6, 0x0168,  // Ờ Ở Ỡ Ớ Ợ Ù Ủ Ũ
+    /* 0x80 */ 0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // € . ‚ ƒ „ … † ‡ (1252)
+    /* 0x88 */ 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // ˆ ‰ Š ‹ Œ . Ž .
+    /* 0x90 */ 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // . ‘ ’ “ ” • – —
+    /* 0x98 */ 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // ˜ ™ š › œ . ž Ÿ
     /* 0xA0 */ 0x00A0, 0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110,  // nbsp Ă Â Ê Ô Ơ Ư Đ
     /* 0xA8 */ 0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x1EB0,  // ă â ê ô ơ ư đ Ằ
-    /* 0xB0 */ 0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00E0, 0x1EA3, 0x00E3,  // grave hook tilde acute dot à ả ã
+    /* 0xB0 */ 0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00E0, 0x1EA3, 0x00E3,  // tone marks ` ? ~ ' . à ả ã
     /* 0xB8 */ 0x00E1, 0x1EA1, 0x1EB2, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x1EB4,  // á ạ Ẳ ằ ẳ ẵ ắ Ẵ
     /* 0xC0 */ 0x1EAE, 0x1EA6, 0x1EA8, 0x1EAA, 0x1EA4, 0x1EC0, 0x1EB7, 0x1EA7,  // Ắ Ầ Ẩ Ẫ Ấ Ề ặ ầ
     /* 0xC8 */ 0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x1EC2, 0x1EBB, 0x1EBD,  // ẩ ẫ ấ ậ è Ể ẻ ẽ
@@ -214,8 +219,9 @@ constexpr std::array<char16_t, 32> kWindows1252High = {{
 using Units = std::u32string;
 
 char32_t windows1252_char(char32_t byte) {
-  if (byte >= 0x80 && byte < 0xA0 && kWindows1252High[byte - 0x80] != 0) return kWindows1252High[byte - 0x80];
-  return byte;
+  if (byte < 0x80 || byte >= 0xA0) return byte;
+  char16_t c = kWindows1252High[byte - 0x80];
+  return c != 0 ? c : byte;
 }
 
 char32_t windows1252_byte(char32_t c) {
@@ -291,7 +297,9 @@ icu::UnicodeString decode_vni(const Units& units) {
       char32_t mark = units[i + 1];
       auto it = l.pair.find(static_cast<std::uint16_t>(u << 8 | mark));
       // Typists sometimes get the case of the mark wrong ("Aø"); the base decides the case.
-      if (it == l.pair.end() && mark >= 0xC0) it = l.pair.find(static_cast<std::uint16_t>(u << 8 | (mark ^ 0x20)));
+      if (it == l.pair.end() && mark >= 0xC0) {
+        it = l.pair.find(static_cast<std::uint16_t>(u << 8 | (mark ^ 0x20)));
+      }
       if (it != l.pair.end()) {
         out.append(static_cast<UChar32>(it->second));
         ++i;
@@ -446,13 +454,10 @@ bool is_vietnamese_syllable(const icu::UnicodeString& word) {
   return is_nucleus(join(vowels, from));
 }
 
-// VN1 puts capitals in these C0 slots (see kTcvn3ToUnicode); they are part of a word.
-bool is_tcvn3_c0_letter(char32_t u) { return u < 0x20 && kTcvn3ToUnicode[u] != u; }
-
 // Word boundaries are found on the legacy units, so that a word is the same stretch of text
 // in every reading: ASCII other than letters, the no-break space and Unicode white space.
 bool is_word_separator(char32_t u) {
-  if (u < 0x80) return !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')) && !is_tcvn3_c0_letter(u);
+  if (u < 0x80) return !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'));
   if (u == 0xA0) return true;
   return u >= 0x100 && u_isUWhiteSpace(static_cast<UChar32>(u));
 }
@@ -486,9 +491,9 @@ struct Readings {
 void count_word(const Units& units, size_t begin, size_t end, Readings& r) {
   while (begin < end && is_edge_punctuation(units[begin])) ++begin;
   while (end > begin && is_edge_punctuation(units[end - 1])) --end;
-  Units word(units.begin() + static_cast<std::ptrdiff_t>(begin), units.begin() + static_cast<std::ptrdiff_t>(end));
+  Units word = units.substr(begin, end - begin);
   bool ascii = true;
-  for (char32_t u : word) ascii = ascii && u >= 0x20 && u < 0x80;
+  for (char32_t u : word) ascii = ascii && u < 0x80;
   if (ascii) return;  // reads the same in every encoding
   icu::UnicodeString plain = decode_as_windows1252(word);
   // Symbols on their own ("©", "«", "25°") are no evidence: TCVN3 would read « as ô.

@@ -52,7 +52,9 @@ struct VniSequence {
   std::uint8_t second;
 };
 
-/// The TCVN3 decoding table: the code point for each byte (identity for ASCII).
+/// The TCVN3 decoding table: the code point for each byte. Bytes below 0xA0 read as in
+/// Windows-1252 (ASCII, and Word's quotes and dashes at 0x80–0x9F). The capitals VN3 lacks
+/// are written as base letter + combining tone byte (0xB0–0xB4), e.g. "A\xB0" for "À".
 /// Exposed so tests and export tools can build the reverse direction from the same data.
 std::span<const char16_t, 256> tcvn3_table();
 

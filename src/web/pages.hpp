@@ -7,6 +7,8 @@
 #include "http/context.hpp"
 #include "http/message.hpp"
 #include "services/auth_service.hpp"
+#include "services/org_service.hpp"
+#include "services/people_service.hpp"
 #include "services/user_service.hpp"
 #include "web/views.hpp"
 
@@ -16,6 +18,8 @@ struct WebDeps {
   std::shared_ptr<Views> views;
   std::shared_ptr<services::AuthService> auth;
   std::shared_ptr<services::UserService> users;
+  std::shared_ptr<services::PeopleService> people;
+  std::shared_ptr<services::OrgService> org;
 };
 
 Result<http::Response> login_form(const WebDeps& deps, http::Context& ctx);
@@ -24,6 +28,33 @@ Result<http::Response> logout(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> switch_language(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> home(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> admin_users(const WebDeps& deps, http::Context& ctx);
+
+Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_new(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_create(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_edit(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_update(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_move(const WebDeps& deps, http::Context& ctx);
+
+Result<http::Response> units_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> unit_create(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> unit_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> unit_rename(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> unit_merge(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> unit_close(const WebDeps& deps, http::Context& ctx);
+
+Result<http::Response> council_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> council_term_create(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> council_seat_set(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> council_seat_remove(const WebDeps& deps, http::Context& ctx);
+
+/// The agency a page works on: `?agency=ID` when the user may read it, else the user's own.
+Result<std::int64_t> current_agency(const WebDeps& deps, http::Context& ctx);
+/// A route parameter or form field as a positive id; a validation error otherwise.
+Result<std::int64_t> id_param(std::string_view text);
+/// "2022-09-05" → "05/09/2022" (empty stays empty).
+std::string display_date(const std::string& iso);
 
 /// The error page (for the pipeline's PageErrorRenderer).
 http::Response error_page(const Views& views, http::Context& ctx, const Error& error, unsigned status);

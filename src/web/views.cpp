@@ -115,10 +115,15 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
       mustache::data n;
       n.set("href", href);
       n.set("label", ctx.t(key));
-      if (ctx.req.path == href) n.set("active", true);
+      std::string_view path = ctx.req.path, h = href;
+      bool active = h == "/" ? path == "/" : path.rfind(h, 0) == 0;
+      if (active) n.set("active", true);
       nav.push_back(n);
     };
     item("/", "nav.home");
+    item("/people", "nav2.people");
+    item("/units", "nav2.units");
+    item("/council", "nav2.council");
     if (p.is_admin()) item("/admin/users", "nav.admin_users");
     d.set("nav", nav);
   }

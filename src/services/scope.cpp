@@ -1,0 +1,51 @@
+#include "services/scope.hpp"
+
+#include <algorithm>
+
+#include "storage/org_repo.hpp"
+
+namespace thidua::services {
+
+bool is_installation_admin(const Principal& p) {
+  return std::any_of(p.grants.begin(), p.grants.end(),
+                     [](const RoleGrant& g) { return g.role == Role::admin && !g.agency_id; });
+}
+
+std::vector<std::int64_t> readable_agencies(storage::Tx& tx, const Principal& p) {
+  std::vector<std::int64_t> out;
+  auto all = storage::list_agency_rows(tx);
+  if (is_installation_admin(p)) {
+    for (const auto& a : all) out.push_back(a.agency.id);
+    return out;
+  }
+  for (const auto& g : p.grants) {
+    if (!g.agency_id) continue;
+    out.push_back(*g.agency_id);
+    if (g.role == Role::authority) {
+      for (const auto& a : all) {
+        if (a.parent_id && *a.parent_id == *g.agency_id) out.push_back(a.agency.id);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool can_read_agency(storage::Tx& tx, const Principal& p, std::int64_t agency_id) {
+  if (is_installation_admin(p)) return true;
+  for (const auto& g : p.grants) {
+    if (g.agency_id && *g.agency_id == agency_id) return true;
+  }
+  auto ids = readable_agencies(tx, p);
+  return std::find(ids.begin(), ids.end(), agency_id) != ids.end();
+}
+
+bool can_manage_agency(const Principal& p, std::int64_t agency_id) {
+  if (is_installation_admin(p)) return true;
+  return std::any_of(p.grants.begin(), p.grants.end(), [&](const RoleGrant& g) {
+    return (g.role == Role::admin || g.role == Role::office) && g.agency_id && *g.agency_id == agency_id;
+  });
+}
+
+}  // namespace thidua::services
