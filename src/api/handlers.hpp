@@ -2,13 +2,17 @@
 /// JSON handlers under /api/v1: one function per action. Registered in src/app/routes.cpp and
 /// described in docs/openapi.yaml.
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 #include <boost/json.hpp>
 
 #include "http/context.hpp"
 #include "http/message.hpp"
 #include "services/auth_service.hpp"
+#include "services/org_service.hpp"
+#include "services/people_service.hpp"
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -17,6 +21,8 @@ struct ApiDeps {
   std::shared_ptr<services::AuthService> auth;
   std::shared_ptr<services::UserService> users;
   std::string version;
+  std::shared_ptr<services::PeopleService> people;
+  std::shared_ptr<services::OrgService> org;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);
@@ -25,7 +31,52 @@ Result<http::Response> list_users(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> create_user(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> get_user(const ApiDeps& deps, http::Context& ctx);
 
+// People (people_api.cpp)
+Result<http::Response> list_people(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> get_person(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> create_person(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> update_person(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> move_person(const ApiDeps& deps, http::Context& ctx);
+
+// Units, council, agencies, clusters (org_api.cpp)
+Result<http::Response> list_units(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> create_unit(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> get_unit(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> rename_unit(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> merge_unit(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> close_unit(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> list_council(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> create_council_term(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> set_council_seat(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> remove_council_seat(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> list_agencies(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> get_agency(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> create_agency(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> update_agency(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> list_clusters(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> create_cluster(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> add_cluster_member(const ApiDeps& deps, http::Context& ctx);
+
 /// The request body as a JSON object (Content-Type application/json, valid UTF-8).
 Result<boost::json::object> json_body(const http::Context& ctx);
+
+// Request parsing shared by the registry handlers (defined in people_api.cpp).
+
+/// A validation error naming one field, with the message key for it.
+Error invalid_field(std::string field, std::string key);
+/// The numeric route parameter `name` ("/people/{id}"); anything else is "not found", as for
+/// an id that does not exist.
+Result<std::int64_t> id_param(const http::Context& ctx, const char* name = "id");
+/// An integer query parameter: nullopt when absent or empty, a field error when not a number.
+Result<std::optional<std::int64_t>> query_int(http::Context& ctx, const char* name);
+/// An integer body field (a JSON integer or a string of digits): nullopt when absent or null,
+/// a field error otherwise.
+Result<std::optional<std::int64_t>> body_int(const boost::json::object& body, const char* name);
+/// The `version` a change is based on (optimistic locking): required.
+Result<std::int64_t> body_version(const boost::json::object& body);
+/// The agency a request is about: `requested` when given, else the caller's own agency. An
+/// installation administrator, who has none, must name one. The services decide whether the
+/// caller may read or change it.
+Result<std::int64_t> agency_for(const http::Context& ctx, std::optional<std::int64_t> requested);
 
 }  // namespace thidua::api

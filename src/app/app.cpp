@@ -54,6 +54,7 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.users = std::make_shared<services::UserService>(s.db, s.hasher);
   s.people = std::make_shared<services::PeopleService>(s.db);
   s.org = std::make_shared<services::OrgService>(s.db);
+  s.import = std::make_shared<services::ImportService>(s.db, s.people);
   return s;
 }
 

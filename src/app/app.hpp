@@ -9,6 +9,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "services/auth_service.hpp"
+#include "services/import_service.hpp"
 #include "services/org_service.hpp"
 #include "services/password.hpp"
 #include "services/people_service.hpp"
@@ -29,6 +30,7 @@ struct Services {
   std::shared_ptr<services::UserService> users;
   std::shared_ptr<services::PeopleService> people;
   std::shared_ptr<services::OrgService> org;
+  std::shared_ptr<services::ImportService> import;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -21,7 +21,7 @@ http::Handler bind(const Deps& deps, Fn fn) {
 std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::ApiDeps& a) {
   auto r = std::make_shared<http::Router>();
   auto add = [&](RouteKind kind, const char* method, const char* pattern, Access access, http::Handler h,
-                 const char* summary, bool needs_session) {
+                 const char* summary, bool needs_session, std::size_t max_body = 1 << 20) {
     http::Route route;
     route.method = method;
     route.pattern = pattern;
@@ -30,6 +30,7 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
     route.handler = std::move(h);
     route.summary = summary;
     route.needs_session = needs_session;
+    route.max_body = max_body;
     r->add(std::move(route));
   };
   auto page = [&](const char* method, const char* pattern, Access access, http::Handler h, const char* summary) {
@@ -56,6 +57,14 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   const auto signed_in = Access::signed_in();
   const auto managers = Access::any_of({Role::admin, Role::office});
   page("GET", "/people", signed_in, bind(w, web::people_list), "People: search, filter, paginate");
+  page("GET", "/people/import", managers, bind(w, web::people_import_form), "Import people: upload form");
+  page("GET", "/people/import/template.xlsx", managers, bind(w, web::people_import_template),
+       "Import template with Vietnamese headers");
+  add(RouteKind::page, "POST", "/people/import", managers, bind(w, web::people_import_preview),
+      "Import people: check the file, show each row's problems", true, 20 << 20);
+  page("POST", "/people/import/commit", managers, bind(w, web::people_import_commit),
+       "Import people: write every row in one transaction");
+  page("GET", "/people/export.xlsx", signed_in, bind(w, web::people_export), "The filtered people list as XLSX");
   page("GET", "/people/new", managers, bind(w, web::person_new), "Form for a new person");
   page("POST", "/people", managers, bind(w, web::person_create), "Register a person");
   page("GET", "/people/{id}", signed_in, bind(w, web::person_page), "A person: details, career path, history");
@@ -80,6 +89,36 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   api("GET", "/api/v1/users", admin, bind(a, api::list_users), "List user accounts");
   api("POST", "/api/v1/users", admin, bind(a, api::create_user), "Create a user account");
   api("GET", "/api/v1/users/{login}", Access::signed_in(), bind(a, api::get_user), "One user account");
+
+  // Registry: people, units, council, agencies, clusters. Reads need sign-in; the services
+  // limit them to the agencies the caller may read.
+  const auto api_managers = Access::any_of({Role::admin, Role::office});
+  const auto api_authority = Access::any_of({Role::admin, Role::authority});
+  api("GET", "/api/v1/people", Access::signed_in(), bind(a, api::list_people), "People: search, filter, paginate");
+  api("POST", "/api/v1/people", api_managers, bind(a, api::create_person), "Register a person");
+  api("GET", "/api/v1/people/{id}", Access::signed_in(), bind(a, api::get_person), "A person, with path and history");
+  api("PUT", "/api/v1/people/{id}", api_managers, bind(a, api::update_person), "Update a person (version-checked)");
+  api("POST", "/api/v1/people/{id}/move", api_managers, bind(a, api::move_person), "Move a person to another unit");
+  api("GET", "/api/v1/units", Access::signed_in(), bind(a, api::list_units), "Units of an agency");
+  api("POST", "/api/v1/units", api_managers, bind(a, api::create_unit), "Create a unit");
+  api("GET", "/api/v1/units/{id}", Access::signed_in(), bind(a, api::get_unit), "A unit: names over time, people");
+  api("POST", "/api/v1/units/{id}/rename", api_managers, bind(a, api::rename_unit), "Rename a unit from a date");
+  api("POST", "/api/v1/units/{id}/merge", api_managers, bind(a, api::merge_unit), "Merge a unit into another");
+  api("POST", "/api/v1/units/{id}/close", api_managers, bind(a, api::close_unit), "Close an empty unit");
+  api("GET", "/api/v1/council", Access::signed_in(), bind(a, api::list_council), "Council terms with their seats");
+  api("POST", "/api/v1/council", api_managers, bind(a, api::create_council_term), "Create a council term");
+  api("PUT", "/api/v1/council/{id}/seats/{person_id}", api_managers, bind(a, api::set_council_seat),
+      "Seat a person on a council term");
+  api("DELETE", "/api/v1/council/{id}/seats/{person_id}", api_managers, bind(a, api::remove_council_seat),
+      "Remove a person from a council term");
+  api("GET", "/api/v1/agencies", Access::signed_in(), bind(a, api::list_agencies), "Agencies the caller may read");
+  api("POST", "/api/v1/agencies", api_authority, bind(a, api::create_agency), "Create an agency (installation admin)");
+  api("GET", "/api/v1/agencies/{id}", Access::signed_in(), bind(a, api::get_agency), "An agency, with its names");
+  api("PUT", "/api/v1/agencies/{id}", api_authority, bind(a, api::update_agency), "Rename or re-address an agency");
+  api("GET", "/api/v1/clusters", Access::signed_in(), bind(a, api::list_clusters), "Emulation clusters of a year");
+  api("POST", "/api/v1/clusters", api_authority, bind(a, api::create_cluster), "Create an emulation cluster");
+  api("POST", "/api/v1/clusters/{id}/members", api_authority, bind(a, api::add_cluster_member),
+      "Add an agency to a cluster for a year");
   return r;
 }
 

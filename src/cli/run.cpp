@@ -1,3 +1,4 @@
+#include <fstream>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -150,6 +151,77 @@ int run(int argc, char** argv) {
       auto a = s.users->ensure_agency(services::operator_principal(operator_name()), agency_code, agency_name);
       if (!a) return report(a.error());
       std::cout << "Cơ quan " << a->code << ": " << a->name << std::endl;
+      return 0;
+    });
+  });
+
+  // ---- import / export of people ----------------------------------------------------
+  auto agency_id_of = [&](app::Services& s, const std::string& code) -> Result<std::int64_t> {
+    auto all = s.org->list_agencies(services::operator_principal(operator_name()));
+    if (!all) return fail(all.error());
+    for (const auto& a : *all) {
+      if (a.agency.code == code) return a.agency.id;
+    }
+    return fail(Error{ErrorKind::not_found, "agency.not_found", {}, {}, code});
+  };
+  std::string io_agency, io_file;
+  auto* import_cmd = app.add_subcommand("import", "Import data from a file");
+  import_cmd->require_subcommand(1);
+  auto* import_people = import_cmd->add_subcommand("people", "Import people from XLSX or CSV (all rows or none)");
+  bool dry_run = false;
+  import_people->add_option("--agency", io_agency, "Agency code, e.g. BDT")->required();
+  import_people->add_option("--file", io_file, "The .xlsx or .csv file")->required();
+  import_people->add_flag("--dry-run", dry_run, "Only check the file and report");
+  import_people->callback([&] {
+    rc = with_services(common, true, [&](app::Services& s) {
+      auto agency_id = agency_id_of(s, io_agency);
+      if (!agency_id) return report(agency_id.error());
+      std::ifstream file(io_file, std::ios::binary);
+      if (!file) return report(Error{ErrorKind::not_found, "import.no_file", {}, {}, io_file});
+      std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      auto actor = services::operator_principal(operator_name());
+      auto preview = s.import->preview_people(actor, *agency_id, bytes, io_file);
+      if (!preview) return report(preview.error());
+      auto cat = app::load_catalogue();
+      if (!preview->encoding.empty() && cat) {
+        std::cout << (*cat)->get(text::Lang::vi, "import.encoding_" + preview->encoding) << "\n";
+      }
+      if (!preview->ok()) {
+        for (const auto& p : preview->problems) {
+          std::cerr << "dòng " << p.row << (p.column.empty() ? "" : ", cột \"" + p.column + "\"") << ": "
+                    << (cat ? (*cat)->format(text::Lang::vi, p.code, p.params) : p.code) << "\n";
+        }
+        std::cerr << preview->problems.size() << " lỗi; chưa có gì được ghi." << std::endl;
+        return 1;
+      }
+      if (!dry_run) {
+        auto done = s.import->import_people(actor, *agency_id, bytes, io_file);
+        if (!done) return report(done.error());
+        preview = done;
+      }
+      std::cout << (dry_run ? "Kiểm tra xong: " : "Đã nhập: ") << preview->rows << " dòng, " << preview->new_people
+                << " thêm mới, " << preview->updated_people << " cập nhật, " << preview->unchanged_people
+                << " không đổi." << std::endl;
+      return 0;
+    });
+  });
+  auto* export_cmd = app.add_subcommand("export", "Export data to a file");
+  export_cmd->require_subcommand(1);
+  auto* export_people = export_cmd->add_subcommand("people", "Export an agency's people to XLSX");
+  export_people->add_option("--agency", io_agency, "Agency code, e.g. BDT")->required();
+  export_people->add_option("--out", io_file, "The .xlsx file to write")->required();
+  export_people->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto agency_id = agency_id_of(s, io_agency);
+      if (!agency_id) return report(agency_id.error());
+      services::PeopleFilter f;
+      f.agency_id = *agency_id;
+      auto bytes = s.import->export_people(services::operator_principal(operator_name()), f);
+      if (!bytes) return report(bytes.error());
+      std::ofstream out(io_file, std::ios::binary | std::ios::trunc);
+      out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+      if (!out) return report(Error{ErrorKind::internal, "internal", {}, {}, "cannot write " + io_file});
+      std::cout << "Đã xuất " << io_file << std::endl;
       return 0;
     });
   });

@@ -14,6 +14,14 @@ const Result<FormData>& Context::form() {
   return *form_;
 }
 
+const Result<std::vector<Part>>& Context::parts() {
+  if (!parts_) {
+    auto ct = req.header("content-type").value_or("");
+    parts_.emplace(parse_multipart(ct, req.body, {}, req.body.size() + 1));
+  }
+  return *parts_;
+}
+
 const Result<FormData>& Context::query() {
   if (!query_) query_.emplace(parse_urlencoded(req.query));
   return *query_;

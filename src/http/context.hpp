@@ -13,6 +13,7 @@
 #include "http/message.hpp"
 #include "http/parse/cookie.hpp"
 #include "http/parse/form.hpp"
+#include "http/parse/multipart.hpp"
 #include "text/catalogue.hpp"
 
 namespace thidua::http {
@@ -40,6 +41,8 @@ class Context {
 
   /// The urlencoded body (parsed once); an error for malformed bodies.
   const Result<FormData>& form();
+  /// The multipart/form-data body (parsed once); an error when it is not multipart.
+  const Result<std::vector<Part>>& parts();
   /// The query string (parsed once).
   const Result<FormData>& query();
   std::optional<std::string> cookie(std::string_view name) const;
@@ -59,6 +62,7 @@ class Context {
   const text::Catalogue& catalogue_;
   std::optional<Result<FormData>> form_;
   std::optional<Result<FormData>> query_;
+  std::optional<Result<std::vector<Part>>> parts_;
   std::vector<std::string> set_cookies_;
 };
 

@@ -238,6 +238,12 @@ Response Pipeline::route(Request& req) {
       const auto& form = ctx.form();
       if (!form) return respond_error(ctx, api, form.error());
       submitted = std::string(form->value("_csrf"));
+    } else if (submitted.empty() && type.rfind("multipart/form-data", 0) == 0) {
+      const auto& parts = ctx.parts();
+      if (!parts) return respond_error(ctx, api, parts.error());
+      for (const auto& p : *parts) {
+        if (p.headers.name == "_csrf" && !p.headers.filename) submitted = p.data;
+      }
     }
     if (ctx.csrf_token.empty() || !services::equal_constant_time(submitted, ctx.csrf_token)) {
       spdlog::info("csrf check failed for {} {} from {}", req.method, req.path, req.remote_addr);

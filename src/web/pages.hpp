@@ -6,7 +6,12 @@
 
 #include "http/context.hpp"
 #include "http/message.hpp"
+#include <chrono>
+#include <map>
+#include <mutex>
+
 #include "services/auth_service.hpp"
+#include "services/import_service.hpp"
 #include "services/org_service.hpp"
 #include "services/people_service.hpp"
 #include "services/user_service.hpp"
@@ -20,6 +25,26 @@ struct WebDeps {
   std::shared_ptr<services::UserService> users;
   std::shared_ptr<services::PeopleService> people;
   std::shared_ptr<services::OrgService> org;
+  std::shared_ptr<services::ImportService> import;
+  std::shared_ptr<class UploadStash> uploads;
+};
+
+/// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,
+/// 16 files, each bound to the user who uploaded it).
+class UploadStash {
+ public:
+  std::string put(std::int64_t user_id, std::string name, std::string bytes);
+  std::optional<std::pair<std::string, std::string>> take(std::int64_t user_id, const std::string& token);
+
+ private:
+  struct Entry {
+    std::int64_t user_id;
+    std::string name;
+    std::string bytes;
+    std::chrono::steady_clock::time_point at;
+  };
+  std::mutex mu_;
+  std::map<std::string, Entry> entries_;
 };
 
 Result<http::Response> login_form(const WebDeps& deps, http::Context& ctx);
@@ -36,6 +61,11 @@ Result<http::Response> person_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> person_edit(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> person_update(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> person_move(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> people_import_form(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> people_import_preview(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> people_import_commit(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> people_import_template(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> people_export(const WebDeps& deps, http::Context& ctx);
 
 Result<http::Response> units_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_create(const WebDeps& deps, http::Context& ctx);
