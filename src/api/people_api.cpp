@@ -66,7 +66,9 @@ Result<http::Response> list_people(const ApiDeps& deps, http::Context& ctx) {
   f.unit_id = *unit;
   f.text = q->value("q");
   f.status = q->value("status");
-  if (!f.status.empty() && !parse_person_status(f.status)) return fail(invalid_field("status", "person.status_invalid"));
+  if (!f.status.empty() && !parse_person_status(f.status)) {
+    return fail(invalid_field("status", "person.status_invalid"));
+  }
   f.role = q->value("role");
   if (!f.role.empty() && !parse_role(f.role)) return fail(invalid_field("role", "user.role_invalid"));
   auto page = query_int(ctx, "page");

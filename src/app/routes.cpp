@@ -77,6 +77,9 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/units/{id}/rename", managers, bind(w, web::unit_rename), "Rename a unit from a date");
   page("POST", "/units/{id}/merge", managers, bind(w, web::unit_merge), "Merge a unit into another");
   page("POST", "/units/{id}/close", managers, bind(w, web::unit_close), "Close an empty unit");
+  page("GET", "/agencies", Access::any_of({Role::admin, Role::authority}), bind(w, web::agencies_page),
+       "Agencies the user may see, with former names");
+  page("POST", "/agencies", admin, bind(w, web::agency_create), "Create an agency (installation administrator)");
   page("GET", "/council", signed_in, bind(w, web::council_page), "The Emulation and Commendation Council");
   page("POST", "/council", managers, bind(w, web::council_term_create), "Create a council term");
   page("POST", "/council/{id}/seats", managers, bind(w, web::council_seat_set), "Seat a person on the council");

@@ -230,8 +230,17 @@ Result<Unit> OrgService::merge_unit(const Principal& actor, std::int64_t id, std
     else if (!into->active) e.field("into", "unit.closed");
     if (!u->active) e.field("into", "unit.closed");
     std::string date = change_date(e, date_in, now);
-    if (!e.fields.empty()) return fail(e);
+    auto history = storage::unit_history(tx, id);
+    if (!history.empty() && !date.empty() && date <= history.back().valid_from) e.field("date", "unit.date_before_current");
     auto people = storage::people_in_unit(tx, id);
+    for (const auto& [pid, position] : people) {
+      auto path = storage::placements(tx, pid);
+      if (!path.empty() && path.back().valid_to.empty() && !date.empty() && date <= path.back().valid_from) {
+        e.field("date", "unit.date_before_member");
+        break;
+      }
+    }
+    if (!e.fields.empty()) return fail(e);
     for (const auto& [pid, position] : people) storage::place_person(tx, pid, into_id, position, date);
     if (!storage::close_unit(tx, *u, date)) return fail(ErrorKind::conflict, "edit.stale");
     storage::insert_lineage(tx, "unit", id, into_id, "merged", date, "", to_iso(now));
@@ -289,6 +298,8 @@ Result<Unit> OrgService::close_unit(const Principal& actor, std::int64_t id, std
     if (u->version != version) return fail(ErrorKind::conflict, "edit.stale");
     Error e = invalid();
     std::string date = change_date(e, date_in, now);
+    auto history = storage::unit_history(tx, id);
+    if (!history.empty() && !date.empty() && date <= history.back().valid_from) e.field("date", "unit.date_before_current");
     if (!e.fields.empty()) return fail(e);
     if (!storage::people_in_unit(tx, id).empty()) return fail(ErrorKind::validation, "unit.not_empty");
     if (!storage::close_unit(tx, *u, date)) return fail(ErrorKind::conflict, "edit.stale");

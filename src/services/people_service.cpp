@@ -166,7 +166,12 @@ Result<PeopleResult> PeopleService::search(const Principal& actor, const PeopleF
       q.agency_ids = readable;
     }
     if (!text::is_valid_utf8(f.text)) return fail(ErrorKind::validation, "request.bad_utf8");
-    q.text = text::fold(text::clean_input(f.text));
+    std::string folded = text::fold(text::clean_input(f.text));
+    for (char c : folded) {
+      if (c == ' ' && (q.text.empty() || q.text.back() == ' ')) continue;
+      q.text += c;
+    }
+    while (!q.text.empty() && q.text.back() == ' ') q.text.pop_back();
     q.unit_id = f.unit_id;
     if (!f.status.empty()) q.status = f.status;
     if (!f.role.empty()) q.role = f.role;

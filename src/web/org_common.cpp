@@ -1,4 +1,7 @@
 #include <charconv>
+#include <ctime>
+
+#include "domain/clock.hpp"
 
 #include "text/format.hpp"
 #include "web/pages.hpp"
@@ -15,6 +18,30 @@ Result<std::int64_t> id_param(std::string_view text) {
 std::string display_date(const std::string& iso) {
   auto d = text::parse_iso_date(iso);
   return d ? text::format_date(*d) : iso;
+}
+
+std::string display_end_date(const std::string& iso) {
+  auto d = text::parse_iso_date(iso);
+  if (!d) return iso;
+  std::tm tm{};
+  tm.tm_year = d->year - 1900;
+  tm.tm_mon = d->month - 1;
+  tm.tm_mday = d->day - 1;  // timegm normalises day 0 to the last day of the month before
+  std::time_t t = timegm(&tm);
+  gmtime_r(&t, &tm);
+  return text::format_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::string display_timestamp(const std::string& iso_utc) {
+  auto t = parse_iso(iso_utc);
+  if (!t) return iso_utc;
+  std::time_t tt = std::chrono::system_clock::to_time_t(*t + std::chrono::hours(7));
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
+                tm.tm_hour, tm.tm_min);
+  return buf;
 }
 
 Result<std::int64_t> current_agency(const WebDeps& deps, http::Context& ctx) {

@@ -74,6 +74,8 @@ Result<http::Response> unit_rename(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_merge(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_close(const WebDeps& deps, http::Context& ctx);
 
+Result<http::Response> agencies_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> agency_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_term_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_seat_set(const WebDeps& deps, http::Context& ctx);
@@ -85,6 +87,10 @@ Result<std::int64_t> current_agency(const WebDeps& deps, http::Context& ctx);
 Result<std::int64_t> id_param(std::string_view text);
 /// "2022-09-05" → "05/09/2022" (empty stays empty).
 std::string display_date(const std::string& iso);
+/// The last day of a period that ends (exclusively) on `iso`: "2024-07-01" → "30/06/2024".
+std::string display_end_date(const std::string& iso);
+/// An audit timestamp in Vietnam time (UTC+7, no daylight saving): "28/11/2026 23:42".
+std::string display_timestamp(const std::string& iso_utc);
 
 /// The error page (for the pipeline's PageErrorRenderer).
 http::Response error_page(const Views& views, http::Context& ctx, const Error& error, unsigned status);

@@ -2,6 +2,7 @@
 
 #include "services/scope.hpp"
 #include "text/format.hpp"
+#include "text/utf8.hpp"
 #include "web/pages.hpp"
 
 namespace thidua::web {
@@ -121,17 +122,21 @@ mustache::list person_fields(http::Context& ctx, const services::PersonInput& in
   return fields;
 }
 
+std::string shown(std::string_view v) {
+  return text::is_valid_utf8(v) ? text::to_nfc(v) : std::string();
+}
+
 services::PersonInput input_from(const http::FormData& f) {
   services::PersonInput in;
-  in.full_name = f.value("full_name");
-  in.code = f.value("code");
+  in.full_name = shown(f.value("full_name"));
+  in.code = shown(f.value("code"));
   in.gender = f.value("gender");
-  in.birth_date = f.value("birth_date");
+  in.birth_date = shown(f.value("birth_date"));
   in.employment = f.value("employment");
-  in.start_date = f.value("start_date");
+  in.start_date = shown(f.value("start_date"));
   in.status = f.value("status");
   in.unit_id = f.value("unit_id");
-  in.position = f.value("position");
+  in.position = shown(f.value("position"));
   return in;
 }
 
@@ -161,7 +166,7 @@ Result<http::Response> render_form(const WebDeps& deps, http::Context& ctx, std:
   d.set("cancel", cancel);
   d.set("version", std::to_string(version));
   d.set("fields", person_fields(ctx, in, *units, error));
-  if (error) d.set("error", ctx.message(*error));
+  if (error) d.set("form_error", ctx.message(*error));
   return deps.views->page(ctx, "pages/person_form", heading, std::move(d), status);
 }
 
@@ -238,18 +243,18 @@ Result<http::Response> person_page(const WebDeps& deps, http::Context& ctx) {
   for (const auto& pl : detail->path) {
     mustache::data x;
     x.set("from", display_date(pl.valid_from));
-    x.set("to", pl.valid_to.empty() ? ctx.t("people.until_now") : display_date(pl.valid_to));
+    x.set("to", pl.valid_to.empty() ? ctx.t("people.until_now") : display_end_date(pl.valid_to));
     x.set("unit_name", pl.unit_name);
-    if (!pl.position.empty()) x.set("position", pl.position);
+    if (!pl.position.empty()) x.set("pl_position", pl.position);
     path.push_back(x);
   }
   d.set("path", path);
   mustache::list history;
   for (const auto& h : detail->history) {
     mustache::data x;
-    x.set("at", h.at.substr(0, 10) + " " + h.at.substr(11, 5));
+    x.set("at", display_timestamp(h.at));
     x.set("actor", h.actor);
-    x.set("action", h.action);
+    x.set("action", ctx.t("action." + h.action));
     history.push_back(x);
   }
   d.set("history", history);

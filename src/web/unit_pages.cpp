@@ -87,7 +87,7 @@ Result<http::Response> unit_page(const WebDeps& deps, http::Context& ctx) {
   for (const auto& h : detail->history) {
     mustache::data x;
     x.set("from", display_date(h.valid_from));
-    x.set("to", h.valid_to.empty() ? (u.active ? ctx.t("people.until_now") : "") : display_date(h.valid_to));
+    x.set("to", h.valid_to.empty() ? (u.active ? ctx.t("people.until_now") : "") : display_end_date(h.valid_to));
     x.set("name", h.name);
     history.push_back(x);
   }
