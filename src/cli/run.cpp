@@ -180,8 +180,11 @@ int run(int argc, char** argv) {
       if (!file) return report(Error{ErrorKind::not_found, "import.no_file", {}, {}, io_file});
       std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
       auto actor = services::operator_principal(operator_name());
-      auto preview = s.import->preview_people(actor, *agency_id, bytes, io_file);
-      if (!preview) return report(preview.error());
+      services::ImportPreview rejected;
+      auto preview = dry_run ? s.import->preview_people(actor, *agency_id, bytes, io_file)
+                             : s.import->import_people(actor, *agency_id, bytes, io_file, &rejected);
+      if (!preview && preview.error().code != "import.has_problems") return report(preview.error());
+      if (!preview) preview = rejected;
       auto cat = app::load_catalogue();
       if (!preview->encoding.empty() && cat) {
         std::cout << (*cat)->get(text::Lang::vi, "import.encoding_" + preview->encoding) << "\n";
@@ -193,11 +196,6 @@ int run(int argc, char** argv) {
         }
         std::cerr << preview->problems.size() << " lỗi; chưa có gì được ghi." << std::endl;
         return 1;
-      }
-      if (!dry_run) {
-        auto done = s.import->import_people(actor, *agency_id, bytes, io_file);
-        if (!done) return report(done.error());
-        preview = done;
       }
       std::cout << (dry_run ? "Kiểm tra xong: " : "Đã nhập: ") << preview->rows << " dòng, " << preview->new_people
                 << " thêm mới, " << preview->updated_people << " cập nhật, " << preview->unchanged_people

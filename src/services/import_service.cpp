@@ -139,16 +139,17 @@ ImportService::ImportService(std::shared_ptr<storage::Database> db, std::shared_
 
 Result<ImportPreview> ImportService::preview_people(const Principal& actor, std::int64_t agency_id,
                                                     std::string_view bytes, std::string_view file_name) {
-  return run(actor, agency_id, bytes, file_name, false);
+  return run(actor, agency_id, bytes, file_name, false, nullptr);
 }
 
 Result<ImportPreview> ImportService::import_people(const Principal& actor, std::int64_t agency_id,
-                                                   std::string_view bytes, std::string_view file_name) {
-  return run(actor, agency_id, bytes, file_name, true);
+                                                   std::string_view bytes, std::string_view file_name,
+                                                   ImportPreview* problems) {
+  return run(actor, agency_id, bytes, file_name, true, problems);
 }
 
 Result<ImportPreview> ImportService::run(const Principal& actor, std::int64_t agency_id, std::string_view bytes,
-                                         std::string_view file_name, bool write) {
+                                         std::string_view file_name, bool write, ImportPreview* problems) {
   if (!can_manage_agency(actor, agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
   auto sheet = read_sheet(bytes, file_name);
   if (!sheet) return fail(sheet.error());
@@ -205,7 +206,11 @@ Result<ImportPreview> ImportService::run(const Principal& actor, std::int64_t ag
     auto [first, last] = range_rows(range);
     if (last >= header) out.problems.push_back({static_cast<int>(first + 1), "", "import.merged_cells", {{"range", range}}});
   }
-  if (!out.problems.empty()) return out;
+  if (!out.problems.empty()) {
+    if (write && problems) *problems = out;
+    return write ? Result<ImportPreview>(fail(Error{ErrorKind::validation, "import.has_problems", {}, {}, ""}))
+                 : Result<ImportPreview>(out);
+  }
 
   auto header_of = [&](Col c) {
     for (const auto& spec : columns()) {
@@ -216,6 +221,13 @@ Result<ImportPreview> ImportService::run(const Principal& actor, std::int64_t ag
   auto body = [&](storage::Tx& tx) -> Result<ImportPreview> {
     auto units = storage::list_units(tx, agency_id, false);
     std::map<std::string, std::int64_t> seen;  // duplicate rows in the file
+    // Everyone already registered, by staff code and by name + date of birth (one query).
+    std::map<std::string, std::int64_t> by_code;
+    std::map<std::string, std::pair<std::int64_t, std::string>> by_name;  // key → (id, code)
+    for (const auto& k : storage::person_keys(tx, agency_id)) {
+      if (!k.code.empty()) by_code[k.code] = k.id;
+      by_name.emplace(k.name_key + "|" + k.birth_date, std::make_pair(k.id, k.code));
+    }
     for (std::size_t r = static_cast<std::size_t>(header) + 1; r < sheet->rows.size(); ++r) {
       const int row_no = static_cast<int>(r) + 1;
       auto cell = [&](Col c) -> std::string {
@@ -254,7 +266,7 @@ Result<ImportPreview> ImportService::run(const Principal& actor, std::int64_t ag
           continue;
         }
       }
-      auto person = people_->validate(tx, agency_id, in);
+      auto person = people_->validate(tx, agency_id, in, &units);
       if (!person) {
         for (const auto& f : person.error().fields) {
           for (const auto& spec : columns()) {
@@ -271,10 +283,13 @@ Result<ImportPreview> ImportService::run(const Principal& actor, std::int64_t ag
       }
       seen[key] = row_no;
       std::optional<std::int64_t> existing;
-      if (!person->code.empty()) existing = storage::find_person_by_code(tx, agency_id, person->code);
+      if (!person->code.empty()) {
+        if (auto it = by_code.find(person->code); it != by_code.end()) existing = it->second;
+      }
       if (!existing) {
-        existing = storage::find_person_by_natural_key(tx, agency_id, text::fold(person->full_name),
-                                                       person->birth_date);
+        // By name and date of birth only when that person has no other staff code.
+        auto it = by_name.find(text::fold(person->full_name) + "|" + person->birth_date);
+        if (it != by_name.end() && (it->second.second.empty() || person->code.empty())) existing = it->second.first;
       }
       std::string action = "new";
       std::optional<Person> old;
@@ -292,13 +307,23 @@ Result<ImportPreview> ImportService::run(const Principal& actor, std::int64_t ag
           person->version = old->version;
           person->user_id = old->user_id;
         }
-        auto saved = people_->save(tx, actor, *person, action == "new" ? "person.import" : "person.import_update");
-        if (!saved) out.problems.push_back({row_no, "", saved.error().code, {}});
+        auto saved =
+            people_->save(tx, actor, *person, action == "new" ? "person.import" : "person.import_update", true);
+        if (!saved) {
+          out.problems.push_back({row_no, "", saved.error().code, {}});
+        } else if (action == "new") {
+          if (!saved->code.empty()) by_code[saved->code] = saved->id;
+          by_name.emplace(text::fold(saved->full_name) + "|" + saved->birth_date,
+                          std::make_pair(saved->id, saved->code));
+        }
       }
     }
     if (out.rows == 0) return fail(ErrorKind::validation, "import.no_rows");
     if (write) {
-      if (!out.problems.empty()) return fail(Error{ErrorKind::validation, "import.has_problems", {}, {}, ""});
+      if (!out.problems.empty()) {
+        if (problems) *problems = out;
+        return fail(Error{ErrorKind::validation, "import.has_problems", {}, {}, ""});
+      }
       json::object after{{"file", std::string(file_name)}, {"rows", out.rows}, {"new", out.new_people},
                          {"updated", out.updated_people}, {"encoding", out.encoding}};
       record_audit(tx, actor, {"people.import", "agency", std::to_string(agency_id), "", json::serialize(after)},

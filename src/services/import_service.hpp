@@ -55,8 +55,9 @@ class ImportService {
                                        std::string_view file_name);
   /// Writes every row in one transaction, or nothing when any row has a problem (then the
   /// error is validation "import.has_problems" and the preview is returned by preview_people).
+  /// When rows have problems, `problems` (if given) receives the preview that lists them.
   Result<ImportPreview> import_people(const Principal& actor, std::int64_t agency_id, std::string_view bytes,
-                                      std::string_view file_name);
+                                      std::string_view file_name, ImportPreview* problems = nullptr);
 
   /// The import template: Vietnamese headers, two example rows and instructions.
   Result<std::string> people_template();
@@ -65,7 +66,7 @@ class ImportService {
 
  private:
   Result<ImportPreview> run(const Principal& actor, std::int64_t agency_id, std::string_view bytes,
-                            std::string_view file_name, bool write);
+                            std::string_view file_name, bool write, ImportPreview* problems);
 
   std::shared_ptr<storage::Database> db_;
   std::shared_ptr<PeopleService> people_;

@@ -375,6 +375,8 @@ Result<CouncilTerm> OrgService::remove_council_seat(const Principal& actor, std:
     auto t = storage::find_council_term(tx, term_id);
     if (!t || !can_read_agency(tx, actor, t->agency_id)) return fail(ErrorKind::not_found, "council.not_found");
     if (!can_manage_agency(actor, t->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
+    bool seated = std::any_of(t->seats.begin(), t->seats.end(), [&](const auto& s) { return s.person_id == person_id; });
+    if (!seated) return fail(ErrorKind::not_found, "council.not_found");
     storage::delete_council_seat(tx, term_id, person_id);
     json::object before{{"person_id", person_id}};
     record_audit(tx, actor, {"council.unseat", "council_term", std::to_string(term_id), json::serialize(before), ""},
@@ -430,6 +432,16 @@ Result<void> OrgService::add_cluster_member(const Principal& actor, std::int64_t
   }
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<void> {
+    // The cluster must exist and belong to the caller's authority (or the installation).
+    std::optional<storage::ClusterRow> cluster;
+    for (auto& c : storage::list_clusters(tx)) {
+      if (c.id == cluster_id) cluster = c;
+    }
+    bool owner = is_installation_admin(actor);
+    for (const auto& g : actor.grants) {
+      if (cluster && g.role == Role::authority && g.agency_id && cluster->authority_id == g.agency_id) owner = true;
+    }
+    if (!cluster || !owner) return fail(ErrorKind::not_found, "cluster.not_found");
     auto a = storage::find_agency_by_code(tx, agency_code);
     if (!a || !can_read_agency(tx, actor, a->id)) {
       return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"agency", "agency.not_found"}}, ""});

@@ -51,7 +51,8 @@ storage::PersonKeys keys_for(const std::string& name) {
 PeopleService::PeopleService(std::shared_ptr<storage::Database> db, Clock clock)
     : db_(std::move(db)), clock_(std::move(clock)) {}
 
-Result<Person> PeopleService::validate(storage::Tx& tx, std::int64_t agency_id, const PersonInput& in) const {
+Result<Person> PeopleService::validate(storage::Tx& tx, std::int64_t agency_id, const PersonInput& in,
+                                      const std::vector<Unit>* units) const {
   Error invalid{ErrorKind::validation, "validation.invalid", {}, {}, ""};
   Person p;
   p.agency_id = agency_id;
@@ -107,7 +108,14 @@ Result<Person> PeopleService::validate(storage::Tx& tx, std::int64_t agency_id, 
     } catch (const std::exception&) {
       uid = 0;
     }
-    auto u = uid > 0 ? storage::find_unit(tx, uid) : std::nullopt;
+    std::optional<Unit> u;
+    if (units) {
+      for (const auto& x : *units) {
+        if (x.id == uid) u = x;
+      }
+    } else if (uid > 0) {
+      u = storage::find_unit(tx, uid);
+    }
     if (!u || u->agency_id != agency_id) {
       invalid.field("unit_id", "unit.not_found");
     } else if (!u->active) {
@@ -121,10 +129,11 @@ Result<Person> PeopleService::validate(storage::Tx& tx, std::int64_t agency_id, 
   return p;
 }
 
-Result<Person> PeopleService::save(storage::Tx& tx, const Principal& actor, Person p, const std::string& action) const {
+Result<Person> PeopleService::save(storage::Tx& tx, const Principal& actor, Person p, const std::string& action,
+                                  bool code_checked) const {
   const auto now = clock_();
   const std::string at = to_iso(now);
-  if (!p.code.empty()) {
+  if (!p.code.empty() && !code_checked) {
     auto other = storage::find_person_by_code(tx, p.agency_id, p.code);
     if (other && *other != p.id) {
       return fail(Error{ErrorKind::conflict, "person.code_taken", {}, {{"code", "person.code_taken"}}, ""});
@@ -143,11 +152,13 @@ Result<Person> PeopleService::save(storage::Tx& tx, const Principal& actor, Pers
   // A change of unit is a move from today; the earlier placement stays in the path.
   if (p.unit_id != 0 && (!old || old->unit_id != p.unit_id || old->position != p.position)) {
     std::string from = !old && !p.start_date.empty() ? p.start_date : today(now);
-    storage::place_person(tx, p.id, p.unit_id, p.position, from);
+    storage::place_person(tx, p.id, p.unit_id, p.position, from, !old);
   } else if (p.unit_id == 0 && old && old->unit_id != 0) {
     storage::end_placement(tx, p.id, today(now));
   }
-  auto saved = storage::find_person(tx, p.id);
+  // A new row is exactly what was written; an updated one is read back for its new version.
+  std::optional<Person> saved = p;
+  if (old) saved = storage::find_person(tx, p.id);
   if (!saved) return fail(ErrorKind::internal, "internal", "person vanished after save");
   record_audit(tx, actor, {action, "person", std::to_string(p.id), before, json::serialize(person_json(*saved))}, now);
   return *saved;
@@ -269,6 +280,7 @@ Result<Person> PeopleService::move(const Principal& actor, std::int64_t id, std:
     json::object before{{"unit_id", p->unit_id}, {"position", p->position}};
     std::string pos = text::is_valid_utf8(position) ? text::clean_input(position) : std::string();
     storage::place_person(tx, id, unit_id, pos, *date);
+    storage::bump_person(tx, id, to_iso(now));
     json::object after{{"unit_id", unit_id}, {"position", pos}, {"from", *date}};
     record_audit(tx, actor, {"person.move", "person", std::to_string(id), json::serialize(before), json::serialize(after)},
                  now);

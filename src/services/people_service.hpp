@@ -73,9 +73,13 @@ class PeopleService {
   Result<void> link_account(const Principal& actor, std::int64_t person_id, const std::string& login);
 
   /// Validates and normalises input (used by the importer too). Field errors name the fields.
-  Result<Person> validate(storage::Tx& tx, std::int64_t agency_id, const PersonInput& input) const;
+  /// `units`, when given, are the agency's active units (saves a query per row in imports).
+  Result<Person> validate(storage::Tx& tx, std::int64_t agency_id, const PersonInput& input,
+                          const std::vector<Unit>* units = nullptr) const;
   /// Writes a validated person (new when p.id == 0) inside the caller's transaction.
-  Result<Person> save(storage::Tx& tx, const Principal& actor, Person p, const std::string& action) const;
+  /// `code_checked`: the caller has already made sure no one else has p.code.
+  Result<Person> save(storage::Tx& tx, const Principal& actor, Person p, const std::string& action,
+                      bool code_checked = false) const;
 
  private:
   std::shared_ptr<storage::Database> db_;

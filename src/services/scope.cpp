@@ -13,18 +13,12 @@ bool is_installation_admin(const Principal& p) {
 
 std::vector<std::int64_t> readable_agencies(storage::Tx& tx, const Principal& p) {
   std::vector<std::int64_t> out;
-  auto all = storage::list_agency_rows(tx);
-  if (is_installation_admin(p)) {
-    for (const auto& a : all) out.push_back(a.agency.id);
-    return out;
-  }
+  if (is_installation_admin(p)) return storage::all_agency_ids(tx);
   for (const auto& g : p.grants) {
     if (!g.agency_id) continue;
     out.push_back(*g.agency_id);
     if (g.role == Role::authority) {
-      for (const auto& a : all) {
-        if (a.parent_id && *a.parent_id == *g.agency_id) out.push_back(a.agency.id);
-      }
+      for (auto id : storage::child_agency_ids(tx, *g.agency_id)) out.push_back(id);
     }
   }
   std::sort(out.begin(), out.end());
@@ -37,6 +31,7 @@ bool can_read_agency(storage::Tx& tx, const Principal& p, std::int64_t agency_id
   for (const auto& g : p.grants) {
     if (g.agency_id && *g.agency_id == agency_id) return true;
   }
+  if (!p.has_role(Role::authority)) return false;
   auto ids = readable_agencies(tx, p);
   return std::find(ids.begin(), ids.end(), agency_id) != ids.end();
 }

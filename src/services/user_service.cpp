@@ -6,6 +6,7 @@
 
 #include "services/audit_service.hpp"
 #include "storage/account_repo.hpp"
+#include "storage/org_repo.hpp"
 #include "text/utf8.hpp"
 
 namespace thidua::services {
@@ -195,6 +196,7 @@ Result<Agency> UserService::ensure_agency(const Principal& actor, const std::str
     if (auto a = storage::find_agency_by_code(tx, code)) return *a;
     Agency a{0, code, text::clean_input(name)};
     a.id = storage::insert_agency(tx, a.code, a.name, to_iso(now));
+    storage::record_agency_name(tx, a.id, a.name, "1900-01-01");
     json::object after{{"code", a.code}, {"name", a.name}};
     record_audit(tx, actor, {"agency.create", "agency", std::to_string(a.id), "", json::serialize(after)}, now);
     return a;

@@ -7,8 +7,10 @@
 namespace thidua::storage {
 
 std::pair<std::int64_t, std::string> lock_audit_head(Tx& tx) {
+  if (tx.audit_head) return *tx.audit_head;  // this transaction holds the lock already
   tx.sql() << sql::kLockAuditHead;
-  return audit_head(tx);
+  tx.audit_head = audit_head(tx);
+  return *tx.audit_head;
 }
 
 std::pair<std::int64_t, std::string> audit_head(Tx& tx) {
@@ -16,6 +18,13 @@ std::pair<std::int64_t, std::string> audit_head(Tx& tx) {
   std::string hash;
   tx.sql() << sql::kAuditHead, soci::into(id), soci::into(hash);
   return {id, hash};
+}
+
+void write_audit_head(Tx& tx) {
+  if (!tx.audit_head_dirty || !tx.audit_head) return;
+  long long id = tx.audit_head->first;
+  tx.sql() << sql::kSetAuditHead, soci::use(id), soci::use(tx.audit_head->second);
+  tx.audit_head_dirty = false;
 }
 
 void append_audit(Tx& tx, const AuditEntry& e) {
@@ -27,7 +36,8 @@ void append_audit(Tx& tx, const AuditEntry& e) {
   tx.sql() << sql::kInsertAudit, soci::use(id), soci::use(e.at), soci::use(uid, ui), soci::use(e.actor),
       soci::use(e.action), soci::use(e.entity), soci::use(e.entity_id), soci::use(e.before_json, bi),
       soci::use(e.after_json, ai), soci::use(e.prev_hash), soci::use(e.hash);
-  tx.sql() << sql::kSetAuditHead, soci::use(id), soci::use(e.hash);
+  tx.audit_head = std::make_pair(e.id, e.hash);
+  tx.audit_head_dirty = true;  // written once at commit (Database::run → write_audit_head)
 }
 
 namespace {

@@ -7,6 +7,8 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include "storage/audit_repo.hpp"
+
 namespace thidua::storage {
 
 Result<DbUrl> parse_db_url(const std::string& url) {
@@ -118,6 +120,7 @@ std::optional<Error> Database::run(bool write, const std::function<bool(Tx&)>& b
     }
     open = true;
     bool commit = body(tx);
+    if (commit) write_audit_head(tx);
     sql << (commit ? "COMMIT" : "ROLLBACK");  // on false, the body's own error travels in its result
     open = false;
     if (url_.dialect == Dialect::sqlite && !write) sql << "PRAGMA query_only = 0";

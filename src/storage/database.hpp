@@ -27,6 +27,12 @@ class Tx {
   soci::session& sql() const { return sql_; }
   Dialect dialect() const { return dialect_; }
 
+  /// The audit chain's head (last id, last hash) once this transaction holds its lock: a bulk
+  /// write appends many entries without re-reading it (see audit_repo).
+  std::optional<std::pair<std::int64_t, std::string>> audit_head;
+  /// The head moved in this transaction; Database writes it once, just before COMMIT.
+  bool audit_head_dirty = false;
+
  private:
   soci::session& sql_;
   Dialect dialect_;

@@ -109,6 +109,31 @@ std::optional<AgencyRow> find_agency_row(Tx& tx, std::int64_t id) {
   return out;
 }
 
+namespace {
+std::vector<std::int64_t> ids_of(Tx& tx, const char* query, std::optional<long long> key) {
+  long long id = 0, k = key.value_or(0);
+  soci::statement st(tx.sql());
+  st.alloc();
+  st.prepare(query);
+  st.exchange(soci::into(id));
+  if (key) st.exchange(soci::use(k));
+  st.define_and_bind();
+  std::vector<std::int64_t> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(id);
+    } while (st.fetch());
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<std::int64_t> all_agency_ids(Tx& tx) { return ids_of(tx, "SELECT id FROM agency ORDER BY id", {}); }
+
+std::vector<std::int64_t> child_agency_ids(Tx& tx, std::int64_t parent_id) {
+  return ids_of(tx, "SELECT id FROM agency WHERE parent_id = :p ORDER BY id", parent_id);
+}
+
 std::vector<AgencyRow> list_agency_rows(Tx& tx) {
   std::vector<AgencyRow> out;
   agency_rows(tx, sql::kAgencyList, std::nullopt, [&](const AgencyRow& r) { out.push_back(r); });

@@ -21,6 +21,9 @@ struct AgencyRow {
   std::int64_t version = 1;
 };
 std::optional<AgencyRow> find_agency_row(Tx& tx, std::int64_t id);
+std::vector<std::int64_t> all_agency_ids(Tx& tx);
+/// Agencies whose parent authority is `parent_id`.
+std::vector<std::int64_t> child_agency_ids(Tx& tx, std::int64_t parent_id);
 std::vector<AgencyRow> list_agency_rows(Tx& tx);
 bool update_agency(Tx& tx, const AgencyRow& row, std::int64_t expected_version);
 void record_agency_name(Tx& tx, std::int64_t agency_id, const std::string& name, const std::string& from);

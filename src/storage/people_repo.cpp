@@ -88,6 +88,11 @@ bool update_person(Tx& tx, const Person& p, const PersonKeys& keys, const std::s
   return st.get_affected_rows() == 1;
 }
 
+void bump_person(Tx& tx, std::int64_t person_id, const std::string& at) {
+  long long id = person_id;
+  tx.sql() << sql::kBumpPerson, soci::use(at), soci::use(id);
+}
+
 void link_person_user(Tx& tx, std::int64_t person_id, std::optional<std::int64_t> user_id) {
   long long id = person_id, u = user_id.value_or(0);
   soci::indicator ui = user_id ? soci::i_ok : soci::i_null;
@@ -123,9 +128,9 @@ std::optional<std::int64_t> find_person_by_natural_key(Tx& tx, std::int64_t agen
 }
 
 void place_person(Tx& tx, std::int64_t person_id, std::int64_t unit_id, const std::string& position,
-                  const std::string& date) {
+                  const std::string& date, bool first) {
   long long p = person_id, u = unit_id;
-  tx.sql() << sql::kClosePlacement, soci::use(date), soci::use(p);
+  if (!first) tx.sql() << sql::kClosePlacement, soci::use(date), soci::use(p);
   tx.sql() << sql::kInsertPlacement, soci::use(p), soci::use(u), soci::use(position), soci::use(date);
 }
 
@@ -168,10 +173,33 @@ std::vector<std::pair<std::int64_t, std::string>> people_in_unit(Tx& tx, std::in
   return out;
 }
 
+std::vector<PersonKeyRow> person_keys(Tx& tx, std::int64_t agency_id) {
+  long long a = agency_id, id = 0;
+  PersonKeyRow r;
+  soci::statement st = (tx.sql().prepare << sql::kPersonKeys, soci::into(id), soci::into(r.code),
+                        soci::into(r.name_key), soci::into(r.birth_date), soci::use(a));
+  std::vector<PersonKeyRow> out;
+  if (st.execute(true)) {
+    do {
+      r.id = id;
+      out.push_back(r);
+    } while (st.fetch());
+  }
+  return out;
+}
+
 PeoplePage search_people(Tx& tx, const PeopleQuery& q) {
   std::string where = "WHERE p.agency_id IN (" + id_list(q.agency_ids) + ")";
-  std::string like = "%" + q.text + "%";
-  if (!q.text.empty()) where += " AND (p.name_key LIKE :like OR LOWER(COALESCE(p.code, '')) LIKE :like2)";
+  // % and _ typed by the user are literal characters, not wildcards.
+  std::string escaped;
+  for (char c : q.text) {
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  std::string like = "%" + escaped + "%";
+  if (!q.text.empty()) {
+    where += " AND (p.name_key LIKE :like ESCAPE '\\' OR LOWER(COALESCE(p.code, '')) LIKE :like2 ESCAPE '\\')";
+  }
   long long unit = q.unit_id.value_or(0);
   if (q.unit_id) where += " AND pl.unit_id = :unit";
   std::string status = q.status.value_or("");

@@ -20,6 +20,8 @@ inline constexpr const char* kUpdatePerson =
     "UPDATE person SET code = :code, full_name = :name, name_key = :nk, sort_key = :sk, gender = :g, "
     "birth_date = :bd, employment_kind = :ek, start_date = :sd, status = :st, updated_at = :at, "
     "version = version + 1 WHERE id = :id AND version = :version";
+inline constexpr const char* kBumpPerson =
+    "UPDATE person SET version = version + 1, updated_at = :at WHERE id = :id";
 inline constexpr const char* kLinkPersonUser = "UPDATE person SET user_id = :u WHERE id = :id";
 inline constexpr const char* kInsertPlacement =
     "INSERT INTO person_placement (person_id, unit_id, position, valid_from) VALUES (:p, :u, :pos, :d)";
@@ -32,6 +34,8 @@ inline constexpr const char* kMovePlacements =
     "SELECT person_id, position FROM person_placement WHERE unit_id = :u AND valid_to IS NULL";
 inline constexpr const char* kPersonByNaturalKey =
     "SELECT id FROM person WHERE agency_id = :a AND name_key = :nk AND COALESCE(birth_date, '') = :bd";
+inline constexpr const char* kPersonKeys =
+    "SELECT id, COALESCE(code, ''), name_key, COALESCE(birth_date, '') FROM person WHERE agency_id = :a";
 inline constexpr const char* kPersonByCode = "SELECT id FROM person WHERE agency_id = :a AND code = :code";
 
 }  // namespace thidua::storage::sql
