@@ -54,6 +54,8 @@ Result<http::Response> switch_language(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> home(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> admin_users(const WebDeps& deps, http::Context& ctx);
 
+/// The people list's filter from the query string (q, unit, status, page; the agency).
+Result<services::PeopleFilter> people_filter(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> person_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> person_new(const WebDeps& deps, http::Context& ctx);

@@ -150,19 +150,9 @@ Result<http::Response> people_import_template(const WebDeps& deps, http::Context
 }
 
 Result<http::Response> people_export(const WebDeps& deps, http::Context& ctx) {
-  const auto& q = ctx.query();
-  if (!q) return fail(q.error());
-  auto agency = current_agency(deps, ctx);
-  if (!agency) return fail(agency.error());
-  services::PeopleFilter f;
-  f.agency_id = *agency;
-  f.text = q->value("q");
-  if (auto u = q->value("unit"); !u.empty()) {
-    if (auto id = id_param(u)) f.unit_id = *id;
-  }
-  f.status = q->value("status");
-  if (!f.status.empty() && !parse_person_status(f.status)) f.status.clear();
-  auto bytes = deps.import->export_people(*ctx.principal, f);
+  auto f = people_filter(deps, ctx);
+  if (!f) return fail(f.error());
+  auto bytes = deps.import->export_people(*ctx.principal, *f);
   if (!bytes) return fail(bytes.error());
   http::Response r;
   r.content_type = kXlsxType;

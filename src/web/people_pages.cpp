@@ -172,7 +172,7 @@ Result<http::Response> render_form(const WebDeps& deps, http::Context& ctx, std:
 
 }  // namespace
 
-Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
+Result<services::PeopleFilter> people_filter(const WebDeps& deps, http::Context& ctx) {
   const auto& q = ctx.query();
   if (!q) return fail(q.error());
   auto agency = current_agency(deps, ctx);
@@ -186,9 +186,17 @@ Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
   f.status = q->value("status");
   if (!f.status.empty() && !parse_person_status(f.status)) f.status.clear();
   if (auto p = q->value("page"); !p.empty()) f.page = std::max(1, std::atoi(p.c_str()));
+  return f;
+}
+
+Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
+  auto filter = people_filter(deps, ctx);
+  if (!filter) return fail(filter.error());
+  const services::PeopleFilter& f = *filter;
+  const std::int64_t agency_id = *f.agency_id;
   auto result = deps.people->search(*ctx.principal, f);
   if (!result) return fail(result.error());
-  auto units = deps.org->list_units(*ctx.principal, *agency, false);
+  auto units = deps.org->list_units(*ctx.principal, agency_id, false);
   if (!units) return fail(units.error());
 
   mustache::data d;
@@ -220,8 +228,8 @@ Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
     if (result->page < page_count) pages.set("next", base + "&page=" + std::to_string(result->page + 1));
     d.set("pages", pages);
   }
-  if (services::is_installation_admin(*ctx.principal) || ctx.principal->has_role_in(Role::office, *agency) ||
-      ctx.principal->has_role_in(Role::admin, *agency)) {
+  if (services::is_installation_admin(*ctx.principal) || ctx.principal->has_role_in(Role::office, agency_id) ||
+      ctx.principal->has_role_in(Role::admin, agency_id)) {
     d.set("can_edit", true);
   }
   return deps.views->page(ctx, "pages/people_list", ctx.t("people.title"), std::move(d));
