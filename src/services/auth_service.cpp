@@ -1,5 +1,7 @@
 #include "services/auth_service.hpp"
 
+#include <atomic>
+
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -19,6 +21,12 @@ AuthService::AuthService(std::shared_ptr<storage::Database> db, std::shared_ptr<
       clock_(std::move(clock)),
       login_throttle_(config.max_failures_per_login, config.failure_window),
       address_throttle_(config.max_failures_per_address, config.failure_window) {}
+
+namespace {
+std::atomic<unsigned long long> g_session_generation{0};
+}  // namespace
+
+void invalidate_cached_sessions() { ++g_session_generation; }
 
 Result<Principal> load_principal(storage::Tx& tx, std::int64_t user_id) {
   auto user = storage::find_user(tx, user_id);
@@ -138,16 +146,33 @@ Result<SessionContext> AuthService::resolve_session(const std::string& token) {
   if (token.empty() || token.size() > 128) return fail(ErrorKind::unauthorized, "auth.required");
   const auto now = clock_();
   const std::string hash = sha256_hex(token);
+  const auto steady = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(cache_mu_);
+    if (auto it = cache_.find(hash); it != cache_.end()) {
+      const auto& c = it->second;
+      // Fresh, same generation, still valid, and not yet due for its once-a-minute touch.
+      if (steady < c.fresh_until && c.generation == g_session_generation && c.expires > now &&
+          c.last_seen + std::chrono::seconds(60) > now) {
+        return c.context;
+      }
+      cache_.erase(it);
+    }
+  }
   bool touch = false;
+  TimePoint last_seen{}, expires{};
+  const auto generation = g_session_generation.load();
   auto ctx = db_->read([&](storage::Tx& tx) -> Result<SessionContext> {
     auto s = storage::find_session_by_hash(tx, hash);
     if (!s) return fail(ErrorKind::unauthorized, "auth.session_expired");
     auto last = parse_iso(s->last_seen_at);
-    auto expires = parse_iso(s->expires_at);
-    if (!last || !expires || *expires <= now || *last + config_.idle_timeout <= now) {
+    auto end = parse_iso(s->expires_at);
+    if (!last || !end || *end <= now || *last + config_.idle_timeout <= now) {
       return fail(ErrorKind::unauthorized, "auth.session_expired");
     }
     touch = *last + std::chrono::seconds(60) <= now;
+    last_seen = touch ? now : *last;
+    expires = *end;
     auto p = load_principal(tx, s->user_id);
     if (!p) return fail(p.error());
     return SessionContext{s->id, s->csrf_token, std::move(*p)};
@@ -161,12 +186,21 @@ Result<SessionContext> AuthService::resolve_session(const std::string& token) {
     });
     if (!r) spdlog::warn("could not refresh session {}: {}", id, r.error().detail);
   }
+  if (ctx) {
+    std::lock_guard lock(cache_mu_);
+    if (cache_.size() > 10000) cache_.clear();  // bounded; the next requests refill it
+    cache_[hash] = CachedSession{*ctx, last_seen, expires, steady + std::chrono::seconds(2), generation};
+  }
   return ctx;
 }
 
 Result<void> AuthService::logout(const std::string& token) {
   const std::string hash = sha256_hex(token);
   const auto now = clock_();
+  {
+    std::lock_guard lock(cache_mu_);
+    cache_.erase(hash);
+  }
   return db_->write([&](storage::Tx& tx) -> Result<void> {
     auto s = storage::find_session_by_hash(tx, hash);
     if (!s) return {};

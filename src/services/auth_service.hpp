@@ -8,7 +8,9 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
@@ -65,7 +67,25 @@ class AuthService {
   Clock clock_;
   Throttle login_throttle_;
   Throttle address_throttle_;
+
+  // Sessions resolved in the last two seconds, by token hash: a page view and the requests it
+  // triggers cost one lookup, not one each. Sign-out here forgets the entry at once; a change
+  // made by another process (disabling an account at the command line) takes effect within
+  // the two seconds.
+  struct CachedSession {
+    SessionContext context;
+    TimePoint last_seen;
+    TimePoint expires;
+    std::chrono::steady_clock::time_point fresh_until;
+    unsigned long long generation;
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, CachedSession> cache_;
 };
+
+/// Drops every cached session of this process (accounts disabled, passwords changed, roles
+/// granted): the next request of each session reads the database again.
+void invalidate_cached_sessions();
 
 /// Loads the principal (grants, agency name) of a user id inside a transaction.
 Result<Principal> load_principal(storage::Tx& tx, std::int64_t user_id);

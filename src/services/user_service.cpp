@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "services/audit_service.hpp"
+#include "services/auth_service.hpp"
 #include "storage/account_repo.hpp"
 #include "storage/org_repo.hpp"
 #include "text/utf8.hpp"
@@ -136,6 +137,7 @@ Result<void> UserService::set_password(const Principal& actor, const std::string
     if (!storage::update_password(tx, *u, *hash, to_iso(now))) return fail(ErrorKind::conflict, "edit.stale");
     // A new password ends the sessions opened with the old one.
     storage::delete_user_sessions(tx, u->id);
+    invalidate_cached_sessions();
     record_audit(tx, actor, {"user.password", "user_account", std::to_string(u->id), "", ""}, now);
     return {};
   });
@@ -150,7 +152,10 @@ Result<void> UserService::set_active(const Principal& actor, const std::string& 
     if (!may_manage(actor, u->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
     if (u->active == active) return {};
     if (!storage::update_status(tx, *u, active, to_iso(now))) return fail(ErrorKind::conflict, "edit.stale");
-    if (!active) storage::delete_user_sessions(tx, u->id);
+    if (!active) {
+      storage::delete_user_sessions(tx, u->id);
+      invalidate_cached_sessions();
+    }
     json::object before{{"active", u->active}}, after{{"active", active}};
     record_audit(tx, actor,
                  {active ? "user.enable" : "user.disable", "user_account", std::to_string(u->id),
