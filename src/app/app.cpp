@@ -21,13 +21,6 @@ Result<Services> open_services(const Config& config, bool migrate) {
   if (!services::crypto_init()) return fail(ErrorKind::internal, "internal", "libsodium failed to initialise");
   Services s;
   s.config = config;
-  auto url = storage::parse_db_url(config.db);
-  if (!url) return fail(url.error());
-  if (url->dialect == storage::Dialect::sqlite) {
-    auto parent = std::filesystem::path(url->target).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  }
   std::size_t pool = config.db_pool ? config.db_pool : config.effective_threads();
   auto db = storage::Database::open(config.db, pool);
   if (!db) return fail(db.error());

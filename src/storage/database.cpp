@@ -1,5 +1,7 @@
 #include "storage/database.hpp"
 
+#include <filesystem>
+
 #include <boost/url/parse.hpp>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -78,6 +80,12 @@ void open_one(soci::session& s, const DbUrl& url) {
 Result<std::shared_ptr<Database>> Database::open(const std::string& url_text, std::size_t pool_size) {
   auto url = parse_db_url(url_text);
   if (!url) return fail(url.error());
+  if (url->dialect == Dialect::sqlite) {
+    // A new installation's data folder may not exist yet (data/thidua.db on first run).
+    auto parent = std::filesystem::path(url->target).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
   std::shared_ptr<Database> db(new Database(*url));
   db->pool_size_ = pool_size == 0 ? 1 : pool_size;
   db->pool_ = std::make_unique<soci::connection_pool>(db->pool_size_);

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
@@ -83,6 +84,13 @@ describe('general', () => {
   it('migrate is idempotent', () => {
     const r = cli(['migrate', '--db', srv.dbUrl]);
     assert.equal(r.status, 0, out(r));
+  });
+
+  it('migrate creates the data folder of a new SQLite database (first `make run`)', () => {
+    const file = path.join(srv.dir, 'fresh', 'nested', 'thidua.db');
+    const r = cli(['migrate', '--db', `sqlite:${file}`]);
+    assert.equal(r.status, 0, out(r));
+    assert.ok(fs.existsSync(file), `${file} exists`);
   });
 
   it('THIDUA_DB stands in for --db', () => {
