@@ -77,43 +77,44 @@ Result<http::Response> get_unit(const ApiDeps& deps, http::Context& ctx) {
   return json_response(dto::to_json(*detail));
 }
 
-Result<http::Response> rename_unit(const ApiDeps& deps, http::Context& ctx) {
+namespace {
+
+/// A dated change of one unit: the path id, the body with the version it was based on, the
+/// service call, and the unit as it is afterwards.
+template <class Change>
+Result<http::Response> unit_change(http::Context& ctx, Change&& change) {
   auto id = id_param(ctx);
   if (!id) return fail(id.error());
   auto body = json_body(ctx);
   if (!body) return fail(body.error());
   auto version = body_version(*body);
   if (!version) return fail(version.error());
-  auto unit = deps.org->rename_unit(*ctx.principal, *id, *version, dto::text_field(*body, "name"),
-                                    dto::text_field(*body, "date"));
+  Result<Unit> unit = change(*id, *version, *body);
   if (!unit) return fail(unit.error());
   return json_response(dto::to_json(*unit));
+}
+
+}  // namespace
+
+Result<http::Response> rename_unit(const ApiDeps& deps, http::Context& ctx) {
+  return unit_change(ctx, [&](std::int64_t id, std::int64_t version, const boost::json::object& body) {
+    return deps.org->rename_unit(*ctx.principal, id, version, dto::text_field(body, "name"),
+                                 dto::text_field(body, "date"));
+  });
 }
 
 Result<http::Response> merge_unit(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  // A missing or malformed target is "no such unit": the service names the field.
-  auto into = dto::int_field(*body, "into").value_or(0);
-  auto unit = deps.org->merge_unit(*ctx.principal, *id, *version, into, dto::text_field(*body, "date"));
-  if (!unit) return fail(unit.error());
-  return json_response(dto::to_json(*unit));
+  return unit_change(ctx, [&](std::int64_t id, std::int64_t version, const boost::json::object& body) {
+    // A missing or malformed target is "no such unit": the service names the field.
+    auto into = dto::int_field(body, "into").value_or(0);
+    return deps.org->merge_unit(*ctx.principal, id, version, into, dto::text_field(body, "date"));
+  });
 }
 
 Result<http::Response> close_unit(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto unit = deps.org->close_unit(*ctx.principal, *id, *version, dto::text_field(*body, "date"));
-  if (!unit) return fail(unit.error());
-  return json_response(dto::to_json(*unit));
+  return unit_change(ctx, [&](std::int64_t id, std::int64_t version, const boost::json::object& body) {
+    return deps.org->close_unit(*ctx.principal, id, version, dto::text_field(body, "date"));
+  });
 }
 
 // ---- The council ----------------------------------------------------------------------------

@@ -42,6 +42,36 @@ std::string change_date(Error& e, const std::string& text, TimePoint now) {
   return *d;
 }
 
+/// The unit `id` for a change by `actor`: "not found" unless readable, forbidden unless the
+/// actor manages its agency, stale unless still at `version` (when one is given).
+Result<Unit> unit_for_change(storage::Tx& tx, const Principal& actor, std::int64_t id,
+                             std::optional<std::int64_t> version) {
+  auto u = storage::find_unit(tx, id);
+  if (!u || !can_read_agency(tx, actor, u->agency_id)) return fail(ErrorKind::not_found, "unit.not_found");
+  if (!can_manage_agency(actor, u->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
+  if (version && u->version != *version) return fail(ErrorKind::conflict, "edit.stale");
+  return *u;
+}
+
+/// A change dated on or before the day the unit's current name began would run history
+/// backwards.
+void require_after_current_name(storage::Tx& tx, Error& e, std::int64_t unit_id, const std::string& date) {
+  auto history = storage::unit_history(tx, unit_id);
+  if (!history.empty() && !date.empty() && date <= history.back().valid_from) {
+    e.field("date", "unit.date_before_current");
+  }
+}
+
+/// Unit codes are unique within an agency, closed units included.
+Result<void> unused_unit_code(storage::Tx& tx, std::int64_t agency_id, const std::string& code) {
+  for (const auto& u : storage::list_units(tx, agency_id, true)) {
+    if (u.code == code) {
+      return fail(Error{ErrorKind::conflict, "unit.code_taken", {}, {{"code", "unit.code_taken"}}, ""});
+    }
+  }
+  return {};
+}
+
 bool valid_code(const std::string& code) {
   if (code.empty() || code.size() > 20) return false;
   for (char c : code) {
@@ -179,11 +209,7 @@ Result<Unit> OrgService::create_unit(const Principal& actor, std::int64_t agency
     if (!kind) e.field("kind", "validation.invalid");
     std::string date = change_date(e, in.from_date, now);
     if (!e.fields.empty()) return fail(e);
-    for (const auto& u : storage::list_units(tx, agency_id, true)) {
-      if (u.code == in.code) {
-        return fail(Error{ErrorKind::conflict, "unit.code_taken", {}, {{"code", "unit.code_taken"}}, ""});
-      }
-    }
+    if (auto free = unused_unit_code(tx, agency_id, in.code); !free) return fail(free.error());
     auto id = storage::insert_unit(tx, agency_id, in.code, *kind, name, date, to_iso(now));
     json::object after{{"code", in.code}, {"kind", in.kind}, {"name", name}, {"from", date}};
     record_audit(tx, actor, {"unit.create", "unit", std::to_string(id), "", json::serialize(after)}, now);
@@ -195,17 +221,14 @@ Result<Unit> OrgService::rename_unit(const Principal& actor, std::int64_t id, st
                                      const std::string& name_in, const std::string& date_in) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<Unit> {
-    auto u = storage::find_unit(tx, id);
-    if (!u || !can_read_agency(tx, actor, u->agency_id)) return fail(ErrorKind::not_found, "unit.not_found");
-    if (!can_manage_agency(actor, u->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
-    if (u->version != version) return fail(ErrorKind::conflict, "edit.stale");
+    auto u = unit_for_change(tx, actor, id, version);
+    if (!u) return fail(u.error());
     if (!u->active) return fail(ErrorKind::validation, "unit.closed");
     Error e = invalid();
     std::string name;
     required_text(e, "name", name_in, 200, name);
     std::string date = change_date(e, date_in, now);
-    auto history = storage::unit_history(tx, id);
-    if (!history.empty() && !date.empty() && date <= history.back().valid_from) e.field("date", "unit.date_before_current");
+    require_after_current_name(tx, e, id, date);
     if (!e.fields.empty()) return fail(e);
     if (!storage::rename_unit(tx, *u, name, date)) return fail(ErrorKind::conflict, "edit.stale");
     storage::insert_lineage(tx, "unit", id, id, "renamed", date, u->name, to_iso(now));
@@ -220,18 +243,15 @@ Result<Unit> OrgService::merge_unit(const Principal& actor, std::int64_t id, std
                                     const std::string& date_in) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<Unit> {
-    auto u = storage::find_unit(tx, id);
+    auto u = unit_for_change(tx, actor, id, version);
+    if (!u) return fail(u.error());
     auto into = storage::find_unit(tx, into_id);
-    if (!u || !can_read_agency(tx, actor, u->agency_id)) return fail(ErrorKind::not_found, "unit.not_found");
-    if (!can_manage_agency(actor, u->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
-    if (u->version != version) return fail(ErrorKind::conflict, "edit.stale");
     Error e = invalid();
     if (!into || into->agency_id != u->agency_id || into->id == id) e.field("into", "unit.not_found");
     else if (!into->active) e.field("into", "unit.closed");
     if (!u->active) e.field("into", "unit.closed");
     std::string date = change_date(e, date_in, now);
-    auto history = storage::unit_history(tx, id);
-    if (!history.empty() && !date.empty() && date <= history.back().valid_from) e.field("date", "unit.date_before_current");
+    require_after_current_name(tx, e, id, date);
     auto people = storage::people_in_unit(tx, id);
     for (const auto& [pid, position] : people) {
       auto path = storage::placements(tx, pid);
@@ -254,9 +274,8 @@ Result<Unit> OrgService::split_unit(const Principal& actor, std::int64_t id, con
                                     const std::vector<std::int64_t>& people) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<Unit> {
-    auto u = storage::find_unit(tx, id);
-    if (!u || !can_read_agency(tx, actor, u->agency_id)) return fail(ErrorKind::not_found, "unit.not_found");
-    if (!can_manage_agency(actor, u->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
+    auto u = unit_for_change(tx, actor, id, std::nullopt);
+    if (!u) return fail(u.error());
     Error e = invalid();
     std::string name;
     required_text(e, "name", in.name, 200, name);
@@ -270,11 +289,7 @@ Result<Unit> OrgService::split_unit(const Principal& actor, std::int64_t id, con
       if (!found) e.field("people", "unit.person_not_member");
     }
     if (!e.fields.empty()) return fail(e);
-    for (const auto& x : storage::list_units(tx, u->agency_id, true)) {
-      if (x.code == in.code) {
-        return fail(Error{ErrorKind::conflict, "unit.code_taken", {}, {{"code", "unit.code_taken"}}, ""});
-      }
-    }
+    if (auto free = unused_unit_code(tx, u->agency_id, in.code); !free) return fail(free.error());
     auto new_id = storage::insert_unit(tx, u->agency_id, in.code, *kind, name, date, to_iso(now));
     for (const auto& [pid, position] : members) {
       if (std::find(people.begin(), people.end(), pid) != people.end()) {
@@ -292,14 +307,11 @@ Result<Unit> OrgService::close_unit(const Principal& actor, std::int64_t id, std
                                     const std::string& date_in) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<Unit> {
-    auto u = storage::find_unit(tx, id);
-    if (!u || !can_read_agency(tx, actor, u->agency_id)) return fail(ErrorKind::not_found, "unit.not_found");
-    if (!can_manage_agency(actor, u->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
-    if (u->version != version) return fail(ErrorKind::conflict, "edit.stale");
+    auto u = unit_for_change(tx, actor, id, version);
+    if (!u) return fail(u.error());
     Error e = invalid();
     std::string date = change_date(e, date_in, now);
-    auto history = storage::unit_history(tx, id);
-    if (!history.empty() && !date.empty() && date <= history.back().valid_from) e.field("date", "unit.date_before_current");
+    require_after_current_name(tx, e, id, date);
     if (!e.fields.empty()) return fail(e);
     if (!storage::people_in_unit(tx, id).empty()) return fail(ErrorKind::validation, "unit.not_empty");
     if (!storage::close_unit(tx, *u, date)) return fail(ErrorKind::conflict, "edit.stale");

@@ -119,35 +119,40 @@ Result<http::Response> unit_page(const WebDeps& deps, http::Context& ctx) {
   return deps.views->page(ctx, "pages/unit", u.name, std::move(d));
 }
 
-Result<http::Response> unit_rename(const WebDeps& deps, http::Context& ctx) {
+namespace {
+
+/// A dated change of one unit from its page: the form carries the version it was based on;
+/// afterwards the unit's page shows the result.
+template <class Change>
+Result<http::Response> unit_change(http::Context& ctx, Change&& change) {
   auto id = id_param(ctx.params["id"]);
   if (!id) return fail(id.error());
   const auto& form = ctx.form();
   if (!form) return fail(form.error());
-  auto r = deps.org->rename_unit(*ctx.principal, *id, form_version(*form), form->value("name"), form->value("date"));
+  Result<Unit> r = change(*id, form_version(*form), *form);
   if (!r) return fail(r.error());
   return http::Response::redirect("/units/" + std::to_string(*id));
+}
+
+}  // namespace
+
+Result<http::Response> unit_rename(const WebDeps& deps, http::Context& ctx) {
+  return unit_change(ctx, [&](std::int64_t id, std::int64_t version, const http::FormData& f) {
+    return deps.org->rename_unit(*ctx.principal, id, version, f.value("name"), f.value("date"));
+  });
 }
 
 Result<http::Response> unit_merge(const WebDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx.params["id"]);
-  if (!id) return fail(id.error());
-  const auto& form = ctx.form();
-  if (!form) return fail(form.error());
-  auto into = id_param(form->value("into"));
-  auto r = deps.org->merge_unit(*ctx.principal, *id, form_version(*form), into ? *into : 0, form->value("date"));
-  if (!r) return fail(r.error());
-  return http::Response::redirect("/units/" + std::to_string(*id));
+  return unit_change(ctx, [&](std::int64_t id, std::int64_t version, const http::FormData& f) {
+    auto into = id_param(f.value("into"));
+    return deps.org->merge_unit(*ctx.principal, id, version, into ? *into : 0, f.value("date"));
+  });
 }
 
 Result<http::Response> unit_close(const WebDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx.params["id"]);
-  if (!id) return fail(id.error());
-  const auto& form = ctx.form();
-  if (!form) return fail(form.error());
-  auto r = deps.org->close_unit(*ctx.principal, *id, form_version(*form), form->value("date"));
-  if (!r) return fail(r.error());
-  return http::Response::redirect("/units/" + std::to_string(*id));
+  return unit_change(ctx, [&](std::int64_t id, std::int64_t version, const http::FormData& f) {
+    return deps.org->close_unit(*ctx.principal, id, version, f.value("date"));
+  });
 }
 
 }  // namespace thidua::web
