@@ -26,6 +26,8 @@ THREADS=${THREADS:-2}
 export THIDUA_DEMO_PASSWORD=${THIDUA_DEMO_PASSWORD:-bench-Password-1}
 
 die() { echo "http-bench: $*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -48,33 +50,9 @@ done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/thidua-bench.XXXXXX")
 thidua_pid="" nginx_pid=""
-cleanup() {
-  local rc=$?
-  # TERM first so both servers can shut down cleanly; `wait` reaps them so no process
-  # outlives the script.
-  for pid in $thidua_pid $nginx_pid; do kill "$pid" 2>/dev/null || true; done
-  for pid in $thidua_pid $nginx_pid; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$tmp"
-  exit "$rc"
-}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# A random free port on loopback; a clash with a port grabbed between this check and the
-# server's bind shows up as the server failing to come up, reported below.
-free_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$(( 20000 + RANDOM % 20001 ))
-    if ! ss -Htln "sport = :$p" | grep -q .; then echo "$p"; return 0; fi
-  done
-  die "no free TCP port found"
-}
 
 # ---------------------------------------------------------------- thidua server
 db="sqlite:$tmp/bench.db"
@@ -89,11 +67,6 @@ base="http://127.0.0.1:$port"
 "$THIDUA_BIN" serve --db "$db" --listen "127.0.0.1:$port" >"$tmp/thidua.log" 2>&1 &
 thidua_pid=$!
 
-server_failed() {
-  echo "---- thidua server log (tail) ----" >&2
-  tail -n 40 "$tmp/thidua.log" >&2 || true
-  die "$*"
-}
 "$root/scripts/wait-for-port.sh" 127.0.0.1 "$port" 30 \
   || server_failed "thidua serve did not open 127.0.0.1:$port"
 # The port opens before the app may be fully ready; ping proves it answers requests.
@@ -107,17 +80,6 @@ done
 
 # ---------------------------------------------------------------- log in as vanphong
 jar=$tmp/cookies.txt
-# Cookie value from the jar (Netscape format: field 6 is the name, 7 the value; HttpOnly
-# lines start "#HttpOnly_"), else from the response's Set-Cookie headers: curl keeps
-# Secure cookies out of the jar on plain http, and the server may well mark them Secure.
-cookie_value() { # name headers-file
-  local v
-  v=$(awk -F'\t' -v n="$1" 'NF >= 7 && $6 == n { v = $7 } END { print v }' "$jar")
-  if [ -z "$v" ]; then
-    v=$(tr -d '\r' <"$2" | sed -n "s/^[Ss]et-[Cc]ookie: *$1=\([^;]*\).*/\1/p" | tail -n1)
-  fi
-  printf '%s' "$v"
-}
 # Signs in like a browser: GET the form, POST it back with the CSRF token. Sets $session,
 # or prints why not and returns 1 (the caller carries on without the home page).
 login() {
@@ -229,19 +191,6 @@ for f in "${pages[@]}"; do
   got=$(curl -fsS "$nbase/$f" | wc -c | tr -d ' ') || die "nginx GET /$f failed"
   [ "$got" = "$(size $f)" ] || die "nginx /$f is $got bytes, expected $(size $f)"
 done
-
-# ---------------------------------------------------------------- wrk runs
-# wrk prints latencies like 512.00us, 1.23ms, 1.02s, 2.00m; convert to milliseconds.
-to_ms() {
-  awk -v t="$1" 'BEGIN {
-    if (match(t, /us$/)) ms = substr(t, 1, RSTART - 1) / 1000
-    else if (match(t, /ms$/)) ms = substr(t, 1, RSTART - 1) + 0
-    else if (match(t, /s$/)) ms = substr(t, 1, RSTART - 1) * 1000
-    else if (match(t, /m$/)) ms = substr(t, 1, RSTART - 1) * 60000
-    else if (match(t, /h$/)) ms = substr(t, 1, RSTART - 1) * 3600000
-    else { print "NaN"; exit }
-    printf "%.3f\n", ms }'
-}
 
 # Results, indexed by target key.
 declare -A RPS P50 P99 ERR URL BYTES

@@ -40,6 +40,8 @@ OFFICE_LOGIN=bench.office
 OFFICE_PASSWORD=bench-Office-Password-1
 
 die() { echo "people-bench: $*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -67,32 +69,9 @@ done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/thidua-people-bench.XXXXXX")
 thidua_pid="" nginx_pid=""
-cleanup() {
-  local rc=$?
-  # TERM first so both servers shut down cleanly; `wait` reaps them so nothing outlives us.
-  for pid in $thidua_pid $nginx_pid; do kill "$pid" 2>/dev/null || true; done
-  for pid in $thidua_pid $nginx_pid; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$tmp"
-  exit "$rc"
-}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# A random free port on loopback; a clash between this check and the bind shows up as the
-# server failing to come up, reported below.
-free_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$(( 20000 + RANDOM % 20001 ))
-    if ! ss -Htln "sport = :$p" | grep -q .; then echo "$p"; return 0; fi
-  done
-  die "no free TCP port found"
-}
 
 # ---------------------------------------------------------------- data set
 db="sqlite:$tmp/people.db"
@@ -113,11 +92,6 @@ port=$(free_port)
 base="http://127.0.0.1:$port"
 "$THIDUA_BIN" serve --db "$db" --listen "127.0.0.1:$port" >"$tmp/thidua.log" 2>&1 &
 thidua_pid=$!
-server_failed() {
-  echo "---- thidua server log (tail) ----" >&2
-  tail -n 40 "$tmp/thidua.log" >&2 || true
-  die "$*"
-}
 "$root/scripts/wait-for-port.sh" 127.0.0.1 "$port" 30 || server_failed "thidua serve did not open 127.0.0.1:$port"
 ok=0
 for _ in $(seq 1 100); do
@@ -129,16 +103,6 @@ done
 
 # ---------------------------------------------------------------- sign in (as bench/http-bench.sh)
 jar=$tmp/cookies.txt
-# Cookie value from the jar (field 6 name, 7 value), else from the Set-Cookie headers: curl
-# keeps Secure cookies out of the jar on plain http.
-cookie_value() { # name headers-file
-  local v
-  v=$(awk -F'\t' -v n="$1" 'NF >= 7 && $6 == n { v = $7 } END { print v }' "$jar" 2>/dev/null)
-  if [ -z "$v" ]; then
-    v=$(tr -d '\r' <"$2" | sed -n "s/^[Ss]et-[Cc]ookie: *$1=\([^;]*\).*/\1/p" | tail -n1)
-  fi
-  printf '%s' "$v"
-}
 html=$(curl -fsS -c "$jar" -b "$jar" -D "$tmp/login-get.headers" "$base/login") || server_failed "GET /login failed"
 csrf_form=$(printf '%s' "$html" | tr '\n' ' ' | grep -o '<input[^>]*name="_csrf"[^>]*>' \
   | head -n1 | sed -n 's/.*value="\([^"]*\)".*/\1/p' || true)
@@ -289,17 +253,6 @@ EOF
   [ "$got" = "$list_bytes" ] || die "nginx /people is $got bytes, expected $list_bytes"
 fi
 
-# ---------------------------------------------------------------- wrk runs
-# wrk prints latencies like 512.00us, 1.23ms, 1.02s; convert to milliseconds.
-to_ms() {
-  awk -v t="$1" 'BEGIN {
-    if (match(t, /us$/)) ms = substr(t, 1, RSTART - 1) / 1000
-    else if (match(t, /ms$/)) ms = substr(t, 1, RSTART - 1) + 0
-    else if (match(t, /s$/)) ms = substr(t, 1, RSTART - 1) * 1000
-    else if (match(t, /m$/)) ms = substr(t, 1, RSTART - 1) * 60000
-    else { print "NaN"; exit }
-    printf "%.3f\n", ms }'
-}
 declare -A RPS P50 P99 ERR WHAT
 run_wrk() { # key description url [wrk options...] [-- script arguments...]
   local key=$1 what=$2 url=$3; shift 3
