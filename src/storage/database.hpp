@@ -13,19 +13,50 @@
 
 namespace soci {
 class session;
-class connection_pool;
+class statement;
 }  // namespace soci
 
 namespace thidua::storage {
 
 enum class Dialect { sqlite, postgres };
 
+class StatementCache;
+
+/// A statement from a connection's cache (Tx::prepared), ready for exchange(use/into),
+/// define_and_bind() and execute(). When the handle goes, the statement's binds are dropped
+/// and the prepared statement stays for the next transaction on that connection; if an
+/// exception is on its way, the statement is thrown away instead.
+class Prepared {
+ public:
+  Prepared(StatementCache* cache, std::string key, soci::statement* st, std::unique_ptr<soci::statement> own);
+  ~Prepared();
+  Prepared(Prepared&&) noexcept;
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+  Prepared& operator=(Prepared&&) = delete;
+  soci::statement& operator*() const { return *st_; }
+  soci::statement* operator->() const { return st_; }
+
+ private:
+  StatementCache* cache_;
+  std::string key_;
+  soci::statement* st_;
+  std::unique_ptr<soci::statement> own_;  ///< set when there is no cache
+  int exceptions_;
+};
+
 /// A session inside a transaction. Repositories take it; services pass it along.
 class Tx {
  public:
-  Tx(soci::session& sql, Dialect dialect) : sql_(sql), dialect_(dialect) {}
+  Tx(soci::session& sql, Dialect dialect, StatementCache* cache = nullptr)
+      : sql_(sql), dialect_(dialect), cache_(cache) {}
   soci::session& sql() const { return sql_; }
   Dialect dialect() const { return dialect_; }
+
+  /// `text` prepared once per connection and reused: for the statements every page runs,
+  /// where parsing and planning cost more than running them. Keep `text` to a bounded set
+  /// (no values spliced in that vary without limit).
+  Prepared prepared(const std::string& text);
 
   /// The audit chain's head (last id, last hash) once this transaction holds its lock: a bulk
   /// write appends many entries without re-reading it (see audit_repo).
@@ -36,6 +67,7 @@ class Tx {
  private:
   soci::session& sql_;
   Dialect dialect_;
+  StatementCache* cache_;
 };
 
 struct DbUrl {
@@ -89,9 +121,13 @@ class Database {
   /// Runs `body` in a transaction; `body` returns true to commit. Returns the error, if any.
   std::optional<Error> run(bool write, const std::function<bool(Tx&)>& body);
 
+  struct Pool;
   DbUrl url_;
-  std::size_t pool_size_ = 0;
-  std::unique_ptr<soci::connection_pool> pool_;
+  /// SQLite: `readers_` are opened read-only (PRAGMA query_only) and `writer_` is the one
+  /// connection that writes — SQLite allows one writer at a time, so writers queue here
+  /// rather than on the file lock. PostgreSQL: `readers_` serves both and `writer_` is empty.
+  std::unique_ptr<Pool> readers_;
+  std::unique_ptr<Pool> writer_;
 };
 
 /// libpq's keyword form of a postgresql:// URL (user, password, host, port, dbname, and each

@@ -50,9 +50,8 @@ std::vector<Unit> query_units(Tx& tx, const std::string& query, Bind&& bind) {
   Unit u;
   long long id = 0, agency = 0, version = 0;
   std::string kind, status;
-  soci::statement st(tx.sql());
-  st.alloc();
-  st.prepare(query);
+  auto prepared = tx.prepared(query);
+  soci::statement& st = *prepared;
   st.exchange(soci::into(id));
   st.exchange(soci::into(agency));
   st.exchange(soci::into(u.code));

@@ -1,5 +1,6 @@
 #include "storage/people_repo.hpp"
 
+#include <fmt/format.h>
 #include <soci/soci.h>
 
 #include "storage/account_repo.hpp"
@@ -190,15 +191,12 @@ std::vector<PersonKeyRow> person_keys(Tx& tx, std::int64_t agency_id) {
 
 PeoplePage search_people(Tx& tx, const PeopleQuery& q) {
   std::string where = "WHERE p.agency_id IN (" + id_list(q.agency_ids) + ")";
-  // % and _ typed by the user are literal characters, not wildcards.
-  std::string escaped;
-  for (char c : q.text) {
-    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
-    escaped += c;
-  }
-  std::string like = "%" + escaped + "%";
+  // A plain substring test: what the user typed (%, _ and backslash included) is matched literally, and
+  // SQLite need not re-prepare the statement for each bound pattern as it does for LIKE.
+  const char* contains = tx.dialect() == Dialect::sqlite ? "instr" : "strpos";
+  std::string text = q.text;
   if (!q.text.empty()) {
-    where += " AND (p.name_key LIKE :like ESCAPE '\\' OR LOWER(COALESCE(p.code, '')) LIKE :like2 ESCAPE '\\')";
+    where += fmt::format(" AND ({0}(p.name_key, :t) > 0 OR {0}(LOWER(COALESCE(p.code, '')), :t2) > 0)", contains);
   }
   long long unit = q.unit_id.value_or(0);
   if (q.unit_id) where += " AND pl.unit_id = :unit";
@@ -209,8 +207,8 @@ PeoplePage search_people(Tx& tx, const PeopleQuery& q) {
 
   auto bind_filters = [&](soci::statement& st) {
     if (!q.text.empty()) {
-      st.exchange(soci::use(like));
-      st.exchange(soci::use(like));
+      st.exchange(soci::use(text));
+      st.exchange(soci::use(text));
     }
     if (q.unit_id) st.exchange(soci::use(unit));
     if (q.status) st.exchange(soci::use(status));
@@ -219,27 +217,27 @@ PeoplePage search_people(Tx& tx, const PeopleQuery& q) {
 
   PeoplePage page;
   {
-    soci::statement st(tx.sql());
-    st.alloc();
-    st.prepare("SELECT CAST(COUNT(*) AS BIGINT) FROM person p LEFT JOIN person_placement pl ON pl.person_id = p.id "
-               "AND pl.valid_to IS NULL " + where);
-    st.exchange(soci::into(page.total));
-    bind_filters(st);
-    st.define_and_bind();
-    st.execute(true);
+    // The placement is joined only when the filter needs it: counting then reads one index.
+    std::string join = q.unit_id ? "LEFT JOIN person_placement pl ON pl.person_id = p.id AND pl.valid_to IS NULL " : "";
+    auto st = tx.prepared("SELECT CAST(COUNT(*) AS BIGINT) FROM person p " + join + where);
+    st->exchange(soci::into(page.total));
+    bind_filters(*st);
+    st->define_and_bind();
+    st->execute(true);
   }
   PersonRow row;
-  soci::statement st(tx.sql());
-  st.alloc();
-  st.prepare(std::string(sql::kPersonSelect) + where + " ORDER BY p.sort_key, p.id LIMIT " +
-             std::to_string(std::max(1, q.limit)) + " OFFSET " + std::to_string(std::max(0, q.offset)));
-  row.bind(st);
-  bind_filters(st);
-  st.define_and_bind();
-  if (st.execute(true)) {
+  long long limit = std::max(1, q.limit), offset = std::max(0, q.offset);
+  auto st = tx.prepared(std::string(sql::kPersonSelect) + where + " ORDER BY p.sort_key, p.id LIMIT :limit OFFSET :offset");
+  row.bind(*st);
+  bind_filters(*st);
+  st->exchange(soci::use(limit));
+  st->exchange(soci::use(offset));
+  st->define_and_bind();
+  page.items.reserve(static_cast<std::size_t>(limit));
+  if (st->execute(true)) {
     do {
       page.items.push_back(row.to_person());
-    } while (st.fetch());
+    } while (st->fetch());
   }
   return page;
 }

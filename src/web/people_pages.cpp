@@ -212,8 +212,9 @@ Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
   }
   d.set("statuses", statuses);
   mustache::list items;
+  items.reserve(result->items.size());
   for (const auto& p : result->items) items.push_back(person_row(ctx, p));
-  d.set("items", items);
+  put(d, "items", list_data(std::move(items)));
   if (!result->items.empty()) d.set("has_items", true);
   d.set("total_text", text::format_number(result->total));
   std::string base = "q=" + url_encode(f.text) + "&unit=" + (f.unit_id ? std::to_string(*f.unit_id) : "") +

@@ -135,7 +135,7 @@ http::Response Views::page(http::Context& ctx, const std::string& name, const st
                            mustache::data body, unsigned status) const {
   body.set("csrf", ctx.csrf_token);
   auto layout = layout_data(ctx, title);
-  layout.set("body", render(name, ctx.lang, body));
+  put(layout, "body", render(name, ctx.lang, body));
   return http::Response::html(render("layouts/base", ctx.lang, layout), status);
 }
 

@@ -46,6 +46,17 @@ class Views {
   std::map<std::string, std::size_t> index_;
 };
 
+/// kainjow's set() copies what it is given, and a list of rows grows by copying every row
+/// (its move constructor is not noexcept). These move instead; a long list costs one pass.
+inline void put(mustache::data& d, const std::string& key, mustache::data value) { d[key] = std::move(value); }
+/// A list value made from `rows` without copying them.
+inline mustache::data list_data(mustache::list&& rows) {
+  mustache::data out(mustache::data::type::list);
+  // list_value() is the data's own vector, which is not const: moving into it is sound.
+  const_cast<mustache::list&>(out.list_value()) = std::move(rows);
+  return out;
+}
+
 /// HTML-escapes text for templates that build markup in code.
 std::string html_escape(std::string_view s);
 

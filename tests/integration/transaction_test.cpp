@@ -170,12 +170,61 @@ TEST_F(TransactionTest, ReadTransactionsCannotWrite) {
   auto r = db_->read([](storage::Tx& tx) -> Result<std::int64_t> {
     return storage::insert_agency(tx, "BDT", "Ban Dân tộc", kAt);
   });
-  if (test_db_->is_postgres()) {
-    // READ ONLY transaction: the insert fails.
-    EXPECT_FALSE(r.has_value());
-  }
-  // On either database nothing persists from a read transaction.
+  // Both refuse: PostgreSQL's READ ONLY transaction, SQLite's query_only reading connection.
+  EXPECT_FALSE(r.has_value());
   EXPECT_EQ(agencies(), 0) << "a read transaction committed a write";
+}
+
+// A statement kept prepared on a connection must not keep the snapshot of the transaction it
+// last ran in: each read sees every write committed before it began, on every connection.
+TEST_F(TransactionTest, CachedStatementsSeeLaterCommits) {
+  auto db = test_db_->open(1);  // one reading connection: every read reuses its statements
+  ASSERT_TRUE(db.has_value());
+  auto count = [&] {
+    return (*db)->read([](storage::Tx& tx) -> Result<long long> {
+      long long n = -1;
+      auto st = tx.prepared("SELECT CAST(COUNT(*) AS BIGINT) FROM agency WHERE code <> :c");
+      std::string c = "none";
+      st->exchange(soci::into(n));
+      st->exchange(soci::use(c));
+      st->define_and_bind();
+      st->execute(true);
+      return n;
+    });
+  };
+  for (int i = 1; i <= 3; ++i) {
+    auto w = (*db)->write([&](storage::Tx& tx) -> Result<std::int64_t> {
+      return storage::insert_agency(tx, "A" + std::to_string(i), "Cơ quan " + std::to_string(i), kAt);
+    });
+    ASSERT_TRUE(w.has_value()) << w.error().detail;
+    auto n = count();
+    ASSERT_TRUE(n.has_value()) << n.error().detail;
+    EXPECT_EQ(*n, i) << "a read after commit " << i << " saw an older snapshot";
+  }
+}
+
+// A statement whose run failed is dropped from the cache; the next use prepares it afresh.
+TEST_F(TransactionTest, CachedStatementFailureDoesNotPoisonTheConnection) {
+  auto db = test_db_->open(1);
+  ASSERT_TRUE(db.has_value());
+  auto insert = [&](const std::string& code) {
+    return (*db)->write([&](storage::Tx& tx) -> Result<bool> {
+      auto st = tx.prepared("INSERT INTO agency (code, name, created_at) VALUES (:c, :n, :a)");
+      std::string name = "Cơ quan", at = kAt, c = code;
+      st->exchange(soci::use(c));
+      st->exchange(soci::use(name));
+      st->exchange(soci::use(at));
+      st->define_and_bind();
+      st->execute(true);
+      return true;
+    });
+  };
+  ASSERT_TRUE(insert("X1").has_value());
+  auto dup = insert("X1");
+  ASSERT_FALSE(dup.has_value());
+  EXPECT_EQ(dup.error().kind, ErrorKind::conflict);
+  ASSERT_TRUE(insert("X2").has_value());
+  EXPECT_EQ(agencies(), 2);
 }
 
 TEST_F(TransactionTest, ClosedDatabaseFails) {
