@@ -1,6 +1,9 @@
 #include "app/app.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "assets/resources.hpp"
 #include "services/crypto.hpp"
@@ -8,9 +11,37 @@
 
 namespace thidua::app {
 
+namespace {
+
+/// locales/<lang>.toml followed by every locales/<lang>/*.toml in name order: each area of
+/// the application keeps its messages in its own file under its own tables.
+std::optional<std::string> catalogue_text(std::string_view lang) {
+  std::string main_path = "locales/" + std::string(lang) + ".toml";
+  auto main = find_resource(main_path);
+  if (!main) return std::nullopt;
+  std::string out(*main);
+  std::string prefix = "locales/" + std::string(lang) + "/";
+  std::vector<std::pair<std::string_view, std::string_view>> parts;
+  for (const auto& r : embedded_resources()) {
+    if (r.path.rfind(prefix, 0) == 0 && r.path.size() > 5 && r.path.substr(r.path.size() - 5) == ".toml") {
+      parts.emplace_back(r.path, r.data);
+    }
+  }
+  std::sort(parts.begin(), parts.end());
+  for (const auto& [path, data] : parts) {
+    out += "\n# ---- ";
+    out += path;
+    out += "\n";
+    out += data;
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const text::Catalogue>> load_catalogue() {
-  auto vi = find_resource("locales/vi.toml");
-  auto en = find_resource("locales/en.toml");
+  auto vi = catalogue_text("vi");
+  auto en = catalogue_text("en");
   if (!vi || !en) return fail(ErrorKind::internal, "catalogue.missing", "locales not embedded");
   auto c = text::Catalogue::create(*vi, *en);
   if (!c) return fail(c.error());
