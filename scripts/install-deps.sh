@@ -18,6 +18,8 @@ PKGS_BUILD=(
 PKGS_TEST=(
   libgtest-dev libgmock-dev postgresql-15 postgresql-client-15
   clang-14 libclang-rt-14-dev chromium poppler-utils nginx wrk curl
+  # The DOCX writer's test opens its file in LibreOffice and prints it to PDF.
+  libreoffice-writer-nogui
 )
 
 want=("${PKGS_BUILD[@]}")
