@@ -134,6 +134,9 @@ TEST(DocumentHtml, LooksLikeThePageAndEscapesEverything) {
 
 TEST(DocumentHtml, StylesheetCoversTheClasses) {
   const std::string css = html_preview_css();
+  // A page to look at in a browser (THIDUA_DOCUMENTS_KEEP).
+  testing::keep("seed_plan.html", "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><style>" + css +
+                                      "body{background:#ddd;padding:1em}</style>" + write_html(seed_plan()));
   for (const char* cls : {".vb-doc", ".vb-header", ".vb-agency", ".vb-motto", ".vb-type", ".vb-summary", ".vb-justify",
                           ".vb-indent", ".vb-h1", ".vb-table", ".vb-closing", ".vb-recipient", ".vb-signature",
                           ".vb-sign-space", ".vb-annex"}) {

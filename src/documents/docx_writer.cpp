@@ -97,6 +97,15 @@ void rule(std::string& out, double length_pt, double column_pt, double after_pt)
   ooxml::write_paragraph(out, props, {}, kTinyPt);
 }
 
+/// An empty paragraph that only makes `after_pt` of vertical space.
+void gap(std::string& out, double after_pt) {
+  ParagraphProps props;
+  props.mark_size_pt = kTinyPt;
+  props.line_spacing = 1.0;
+  props.after_pt = after_pt;
+  ooxml::write_paragraph(out, props, {}, kTinyPt);
+}
+
 /// A paragraph that only holds a section's properties or a page break.
 void tiny_paragraph(std::string& out, const std::string& section = {}, bool page_break = false) {
   ParagraphProps props;
@@ -213,6 +222,8 @@ void table(std::string& out, const TableBlock& t, const PageSetup& page) {
     rows.push_back(std::move(row));
   }
   write_table(out, grid, rows, t.borders, ooxml::twips_from_mm(layout::kCellPaddingMm));
+  // The space after a table, as after a paragraph (the PDF leaves the same).
+  gap(out, page.paragraph_spacing_pt);
 }
 
 void blocks(std::string& out, const std::vector<Block>& body, const PageSetup& page) {
@@ -245,11 +256,7 @@ void closing(std::string& out, const Document& doc) {
     for (const std::string& r : doc.recipients) line(left, r, layout::kRecipientsPt, false, false, Align::left);
   }
   signature(row.cells[1].content, doc.signature, size);
-  ParagraphProps gap;
-  gap.mark_size_pt = kTinyPt;
-  gap.line_spacing = 1.0;
-  gap.after_pt = layout::kBeforeClosingPt;
-  ooxml::write_paragraph(out, gap, {}, kTinyPt);
+  gap(out, layout::kBeforeClosingPt);
   write_table(out, split(doc.page, layout::kClosingLeftShare), {row}, false, 0);
 }
 
@@ -284,11 +291,7 @@ void annex(std::string& out, const Annex& a, const PageSetup& page) {
   props.outline_level = -1;
   if (!a.title.empty()) ooxml::write_paragraph(out, props, {Run{a.title, true}}, size);
   if (!a.subtitle.empty()) ooxml::write_paragraph(out, props, {Run{a.subtitle, false, true}}, size);
-  ParagraphProps gap;
-  gap.mark_size_pt = kTinyPt;
-  gap.line_spacing = 1.0;
-  gap.after_pt = layout::kAfterAnnexTitlePt;
-  ooxml::write_paragraph(out, gap, {}, kTinyPt);
+  gap(out, layout::kAfterAnnexTitlePt);
   blocks(out, a.body, page);
 }
 

@@ -92,6 +92,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 TEST(DocxWriter, HasEveryPartWellFormed) {
   const std::string docx = docx_of(small_decision());
+  keep("small_decision.docx", docx);
   EXPECT_EQ(entries(docx), kParts);
   auto zip = ZipReader::open(docx, 64 * 1024 * 1024);
   ASSERT_TRUE(zip.has_value());

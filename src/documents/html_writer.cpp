@@ -194,13 +194,13 @@ font-family:"Times New Roman","Liberation Serif",serif;font-size:14pt;line-heigh
 .vb-parent{font-size:13pt}
 .vb-agency,.vb-national{font-size:13pt;font-weight:bold}
 .vb-motto{font-size:14pt;font-weight:bold}
-.vb-agency span,.vb-motto span,.vb-summary span{display:inline-block;position:relative;padding-bottom:3px}
+.vb-agency span,.vb-motto span,.vb-summary span{display:inline-block;position:relative;padding-bottom:4px}
 .vb-agency span::after,.vb-motto span::after,.vb-summary span::after{content:"";position:absolute;bottom:0;border-bottom:1px solid #000}
 .vb-agency span::after{left:30%;right:30%}
 .vb-motto span::after{left:0;right:0}
 .vb-summary span::after{left:33%;right:33%}
 .vb-header-number,.vb-header-date{padding-top:6pt}
-.vb-number{font-size:13pt}
+.vb-number{font-size:13pt;white-space:pre-wrap}
 .vb-letter-summary{font-size:12pt}
 .vb-place-date{font-style:italic}
 .vb-type{margin-top:18pt!important;text-align:center;font-weight:bold}

@@ -44,6 +44,24 @@ void insert(PangoAttrList* list, PangoAttribute* attr, std::size_t start, std::s
   pango_attr_list_insert(list, attr);
 }
 
+/// `text` as the DOCX writer keeps it: C0 controls other than tab and line feed dropped
+/// (Pango would draw them as boxes from another font), bytes that are not UTF-8 replaced by
+/// U+FFFD (Pango would warn and drop the rest). Done run by run, so that the attribute
+/// ranges stay right.
+std::string clean(std::string_view text) {
+  std::string kept;
+  kept.reserve(text.size());
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') continue;
+    kept += c;
+  }
+  if (g_utf8_validate(kept.data(), static_cast<gssize>(kept.size()), nullptr)) return kept;
+  gchar* valid = g_utf8_make_valid(kept.data(), static_cast<gssize>(kept.size()));
+  std::string out(valid);
+  g_free(valid);
+  return out;
+}
+
 void apply(PangoLayout* layout, const Setting& s) {
   pango_layout_set_width(layout, s.width_pt > 0 ? to_units(s.width_pt) : -1);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -95,7 +113,7 @@ LayoutPtr make_layout(PangoContext* context, const std::vector<Run>& runs, doubl
   std::unique_ptr<PangoAttrList, AttrListUnref> attrs(pango_attr_list_new());
   for (const Run& r : runs) {
     const std::size_t start = text.size();
-    text += r.text;
+    text += clean(r.text);
     const std::size_t end = text.size();
     if (start == end) continue;
     if (r.bold) insert(attrs.get(), pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, end);

@@ -48,12 +48,15 @@ std::vector<Line> lines_of(PangoLayout* layout) {
 }  // namespace
 
 Prepared prepare(PangoContext* context, const Paragraph& p, const PageSetup& page, double x, double width) {
-  const double left = mm_to_pt(p.left_indent_mm);
+  // Word hangs the first line out to the left of the indent; Pango gives the first line
+  // the full width and indents the others. Start the layout where the first line starts.
+  const double first = mm_to_pt(p.first_line_indent_mm);
+  const double left = mm_to_pt(p.left_indent_mm) + std::min(0.0, first);
   const double right = mm_to_pt(p.right_indent_mm);
   pango::Setting setting;
   setting.width_pt = std::max(1.0, width - left - right);
   setting.align = p.align;
-  setting.first_line_indent_pt = mm_to_pt(p.first_line_indent_mm);
+  setting.first_line_indent_pt = first;
   setting.line_spacing = page.line_spacing;
   Prepared out;
   out.layout = pango::make_layout(context, p.runs, layout::size_of(p, page), setting);
