@@ -183,6 +183,17 @@ void insert_grant(Tx& tx, std::int64_t user_id, const RoleGrant& g, const std::s
       soci::use(at);
 }
 
+void delete_grant(Tx& tx, std::int64_t user_id, Role role, std::int64_t agency_id) {
+  long long uid = user_id, agency = agency_id;
+  std::string r(to_string(role));
+  tx.sql() << sql::kDeleteGrant, soci::use(uid), soci::use(r), soci::use(agency);
+}
+
+std::vector<User> unlinked_users(Tx& tx, std::int64_t agency_id) {
+  long long a = agency_id;
+  return query_users(tx, sql::kUnlinkedUsers, soci::use(a), true);
+}
+
 std::int64_t insert_session(Tx& tx, const NewSession& s) {
   long long uid = s.user_id;
   tx.sql() << sql::kInsertSession, soci::use(s.token_hash), soci::use(uid), soci::use(s.csrf_token),

@@ -27,6 +27,10 @@ void update_lang(Tx& tx, std::int64_t user_id, const std::string& lang);
 
 std::vector<RoleGrant> grants_for(Tx& tx, std::int64_t user_id);
 void insert_grant(Tx& tx, std::int64_t user_id, const RoleGrant& grant, const std::string& at);
+/// Removes the user's grants of `role` in `agency_id`.
+void delete_grant(Tx& tx, std::int64_t user_id, Role role, std::int64_t agency_id);
+/// Accounts of `agency_id` that no person is linked to, by login.
+std::vector<User> unlinked_users(Tx& tx, std::int64_t agency_id);
 
 struct NewSession {
   std::string token_hash;

@@ -43,6 +43,14 @@ inline constexpr const char* kInsertGrant =
     "INSERT INTO role_grant (user_id, role, agency_id, unit_id, created_at) "
     "VALUES (:uid, :role, :agency, :unit, :at)";
 
+inline constexpr const char* kDeleteGrant =
+    "DELETE FROM role_grant WHERE user_id = :uid AND role = :role AND agency_id = :agency";
+// Accounts of an agency that no person's record points to yet.
+inline constexpr const char* kUnlinkedUsers =
+    "SELECT id, login, display_name, password_hash, status, agency_id, lang, created_at, updated_at, version "
+    "FROM user_account u WHERE u.agency_id = :agency AND NOT EXISTS "
+    "(SELECT 1 FROM person p WHERE p.user_id = u.id) ORDER BY u.login";
+
 inline constexpr const char* kInsertSession =
     "INSERT INTO auth_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, "
     "remote_addr, user_agent) VALUES (:th, :uid, :csrf, :at, :at2, :exp, :addr, :ua)";

@@ -109,13 +109,13 @@ std::optional<AgencyRow> find_agency_row(Tx& tx, std::int64_t id) {
 }
 
 namespace {
-std::vector<std::int64_t> ids_of(Tx& tx, const char* query, std::optional<long long> key) {
-  long long id = 0, k = key.value_or(0);
+std::vector<std::int64_t> ids_of(Tx& tx, const char* query, std::vector<long long> keys) {
+  long long id = 0;
   soci::statement st(tx.sql());
   st.alloc();
   st.prepare(query);
   st.exchange(soci::into(id));
-  if (key) st.exchange(soci::use(k));
+  for (auto& k : keys) st.exchange(soci::use(k));
   st.define_and_bind();
   std::vector<std::int64_t> out;
   if (st.execute(true)) {
@@ -130,7 +130,7 @@ std::vector<std::int64_t> ids_of(Tx& tx, const char* query, std::optional<long l
 std::vector<std::int64_t> all_agency_ids(Tx& tx) { return ids_of(tx, "SELECT id FROM agency ORDER BY id", {}); }
 
 std::vector<std::int64_t> child_agency_ids(Tx& tx, std::int64_t parent_id) {
-  return ids_of(tx, "SELECT id FROM agency WHERE parent_id = :p ORDER BY id", parent_id);
+  return ids_of(tx, "SELECT id FROM agency WHERE parent_id = :p ORDER BY id", {parent_id});
 }
 
 std::vector<AgencyRow> list_agency_rows(Tx& tx) {
@@ -142,7 +142,8 @@ std::vector<AgencyRow> list_agency_rows(Tx& tx) {
 bool update_agency(Tx& tx, const AgencyRow& r, std::int64_t expected_version) {
   long long id = r.agency.id, version = expected_version, parent = r.parent_id.value_or(0);
   soci::indicator pi = r.parent_id ? soci::i_ok : soci::i_null;
-  soci::statement st = (tx.sql().prepare << sql::kUpdateAgency, soci::use(r.agency.name), soci::use(r.kind),
+  soci::statement st = (tx.sql().prepare << sql::kUpdateAgency, soci::use(r.agency.code), soci::use(r.agency.name),
+                        soci::use(r.kind),
                         soci::use(parent, pi), soci::use(r.address), soci::use(id), soci::use(version));
   st.execute(true);
   return st.get_affected_rows() == 1;
@@ -314,12 +315,20 @@ std::int64_t insert_cluster(Tx& tx, const ClusterRow& c, const std::string& at) 
   return last_insert_id(tx, "cluster");
 }
 
-std::vector<ClusterRow> list_clusters(Tx& tx) {
+namespace {
+std::vector<ClusterRow> query_clusters(Tx& tx, const char* query, std::optional<long long> key) {
   ClusterRow c;
-  long long id = 0, auth = 0;
+  long long id = 0, auth = 0, k = key.value_or(0);
   soci::indicator ai = soci::i_null;
-  soci::statement st = (tx.sql().prepare << sql::kClusters, soci::into(id), soci::into(c.code), soci::into(c.name),
-                        soci::into(auth, ai));
+  soci::statement st(tx.sql());
+  st.alloc();
+  st.prepare(query);
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(c.code));
+  st.exchange(soci::into(c.name));
+  st.exchange(soci::into(auth, ai));
+  if (key) st.exchange(soci::use(k));
+  st.define_and_bind();
   std::vector<ClusterRow> out;
   if (st.execute(true)) {
     do {
@@ -329,6 +338,15 @@ std::vector<ClusterRow> list_clusters(Tx& tx) {
     } while (st.fetch());
   }
   return out;
+}
+}  // namespace
+
+std::vector<ClusterRow> list_clusters(Tx& tx) { return query_clusters(tx, sql::kClusters, std::nullopt); }
+
+std::optional<ClusterRow> find_cluster(Tx& tx, std::int64_t id) {
+  auto found = query_clusters(tx, sql::kClusterById, id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
 }
 
 std::vector<ClusterMemberRow> cluster_members(Tx& tx, std::int64_t cluster_id, int year) {
@@ -352,6 +370,15 @@ void insert_cluster_member(Tx& tx, std::int64_t cluster_id, std::int64_t agency_
   long long c = cluster_id, a = agency_id;
   int l = lead ? 1 : 0;
   tx.sql() << sql::kInsertClusterMember, soci::use(c), soci::use(a), soci::use(year), soci::use(l);
+}
+
+void delete_cluster_member(Tx& tx, std::int64_t cluster_id, std::int64_t agency_id, int year) {
+  long long c = cluster_id, a = agency_id;
+  tx.sql() << sql::kDeleteClusterMember, soci::use(c), soci::use(a), soci::use(year);
+}
+
+std::vector<std::int64_t> agency_cluster_ids(Tx& tx, std::int64_t agency_id, int year) {
+  return ids_of(tx, sql::kAgencyClusters, {agency_id, year});
 }
 
 void set_cluster_lead(Tx& tx, std::int64_t cluster_id, std::int64_t agency_id, int year) {

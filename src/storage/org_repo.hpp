@@ -63,8 +63,13 @@ struct ClusterMemberRow {
 };
 std::int64_t insert_cluster(Tx& tx, const ClusterRow& c, const std::string& at);
 std::vector<ClusterRow> list_clusters(Tx& tx);
+std::optional<ClusterRow> find_cluster(Tx& tx, std::int64_t id);
 std::vector<ClusterMemberRow> cluster_members(Tx& tx, std::int64_t cluster_id, int year);
 void insert_cluster_member(Tx& tx, std::int64_t cluster_id, std::int64_t agency_id, int year, bool lead);
+void delete_cluster_member(Tx& tx, std::int64_t cluster_id, std::int64_t agency_id, int year);
+/// The clusters `agency_id` is a member of in `year`.
+std::vector<std::int64_t> agency_cluster_ids(Tx& tx, std::int64_t agency_id, int year);
+/// Makes `agency_id` the one lead of the cluster in `year`.
 void set_cluster_lead(Tx& tx, std::int64_t cluster_id, std::int64_t agency_id, int year);
 
 }  // namespace thidua::storage

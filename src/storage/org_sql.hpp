@@ -8,7 +8,8 @@ inline constexpr const char* kAgencyFull =
 inline constexpr const char* kAgencyList =
     "SELECT id, code, name, kind, parent_id, address, status, version FROM agency ORDER BY code";
 inline constexpr const char* kUpdateAgency =
-    "UPDATE agency SET name = :name, kind = :kind, parent_id = :parent, address = :address, version = version + 1 "
+    "UPDATE agency SET code = :code, name = :name, kind = :kind, parent_id = :parent, address = :address, "
+    "version = version + 1 "
     "WHERE id = :id AND version = :version";
 inline constexpr const char* kCloseAgencyName =
     "UPDATE agency_version SET valid_to = :d WHERE agency_id = :id AND valid_to IS NULL";
@@ -55,11 +56,16 @@ inline constexpr const char* kDeleteSeat = "DELETE FROM council_seat WHERE term_
 inline constexpr const char* kInsertCluster =
     "INSERT INTO cluster (code, name, authority_id, created_at) VALUES (:code, :name, :auth, :at)";
 inline constexpr const char* kClusters = "SELECT id, code, name, authority_id FROM cluster ORDER BY code";
+inline constexpr const char* kClusterById = "SELECT id, code, name, authority_id FROM cluster WHERE id = :id";
 inline constexpr const char* kClusterMembers =
     "SELECT m.agency_id, a.code, a.name, m.is_lead FROM cluster_member m JOIN agency a ON a.id = m.agency_id "
     "WHERE m.cluster_id = :c AND m.year = :y ORDER BY a.code";
 inline constexpr const char* kInsertClusterMember =
     "INSERT INTO cluster_member (cluster_id, agency_id, year, is_lead) VALUES (:c, :a, :y, :lead)";
+inline constexpr const char* kDeleteClusterMember =
+    "DELETE FROM cluster_member WHERE cluster_id = :c AND agency_id = :a AND year = :y";
+inline constexpr const char* kAgencyClusters =
+    "SELECT cluster_id FROM cluster_member WHERE agency_id = :a AND year = :y ORDER BY cluster_id";
 inline constexpr const char* kClearClusterLead =
     "UPDATE cluster_member SET is_lead = 0 WHERE cluster_id = :c AND year = :y";
 inline constexpr const char* kSetClusterLead =

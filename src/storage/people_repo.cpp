@@ -113,6 +113,13 @@ std::optional<Person> find_person(Tx& tx, std::int64_t id) {
   return row.to_person();
 }
 
+std::optional<std::int64_t> find_person_by_user(Tx& tx, std::int64_t user_id) {
+  long long u = user_id, id = 0;
+  tx.sql() << sql::kPersonByUser, soci::into(id), soci::use(u);
+  if (!tx.sql().got_data()) return std::nullopt;
+  return id;
+}
+
 std::optional<std::int64_t> find_person_by_code(Tx& tx, std::int64_t agency_id, const std::string& code) {
   long long a = agency_id, id = 0;
   tx.sql() << sql::kPersonByCode, soci::into(id), soci::use(a), soci::use(code);

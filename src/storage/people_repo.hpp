@@ -22,6 +22,8 @@ bool update_person(Tx& tx, const Person& p, const PersonKeys& keys, const std::s
 /// Marks a person changed (a move changes what an edit form was based on).
 void bump_person(Tx& tx, std::int64_t person_id, const std::string& at);
 void link_person_user(Tx& tx, std::int64_t person_id, std::optional<std::int64_t> user_id);
+/// The person whose record is linked to the account `user_id`, if any.
+std::optional<std::int64_t> find_person_by_user(Tx& tx, std::int64_t user_id);
 std::optional<Person> find_person(Tx& tx, std::int64_t id);
 std::optional<std::int64_t> find_person_by_code(Tx& tx, std::int64_t agency_id, const std::string& code);
 std::optional<std::int64_t> find_person_by_natural_key(Tx& tx, std::int64_t agency_id, const std::string& name_key,

@@ -23,6 +23,7 @@ inline constexpr const char* kUpdatePerson =
 inline constexpr const char* kBumpPerson =
     "UPDATE person SET version = version + 1, updated_at = :at WHERE id = :id";
 inline constexpr const char* kLinkPersonUser = "UPDATE person SET user_id = :u WHERE id = :id";
+inline constexpr const char* kPersonByUser = "SELECT id FROM person WHERE user_id = :u";
 inline constexpr const char* kInsertPlacement =
     "INSERT INTO person_placement (person_id, unit_id, position, valid_from) VALUES (:p, :u, :pos, :d)";
 inline constexpr const char* kClosePlacement =
