@@ -37,6 +37,8 @@ Result<http::Response> get_person(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> create_person(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> update_person(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> move_person(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> link_person_account(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> set_person_account_roles(const ApiDeps& deps, http::Context& ctx);
 
 // Units, council, agencies, clusters (org_api.cpp)
 Result<http::Response> list_units(const ApiDeps& deps, http::Context& ctx);
@@ -45,6 +47,7 @@ Result<http::Response> get_unit(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> rename_unit(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> merge_unit(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> close_unit(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> split_unit(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> list_council(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> create_council_term(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> set_council_seat(const ApiDeps& deps, http::Context& ctx);
@@ -56,6 +59,8 @@ Result<http::Response> update_agency(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> list_clusters(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> create_cluster(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> add_cluster_member(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> set_cluster_lead(const ApiDeps& deps, http::Context& ctx);
+Result<http::Response> remove_cluster_member(const ApiDeps& deps, http::Context& ctx);
 
 /// The request body as a JSON object (Content-Type application/json, valid UTF-8).
 Result<boost::json::object> json_body(const http::Context& ctx);

@@ -38,6 +38,14 @@ Result<std::int64_t> body_agency(const http::Context& ctx, const json::object& b
   return agency_for(ctx, *requested);
 }
 
+/// A year a change needs: given, and within int (out-of-range years are the service's to
+/// reject; clamping only keeps the cast defined).
+Result<int> required_year(const Result<std::optional<std::int64_t>>& year) {
+  if (!year) return fail(year.error());
+  if (!*year) return fail(invalid_field("year", "validation.required"));
+  return static_cast<int>(std::clamp<std::int64_t>(**year, -1, 100000));
+}
+
 int current_year() {
   std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   return static_cast<int>(ymd.year());
@@ -80,9 +88,10 @@ Result<http::Response> get_unit(const ApiDeps& deps, http::Context& ctx) {
 namespace {
 
 /// A dated change of one unit: the path id, the body with the version it was based on, the
-/// service call, and the unit as it is afterwards.
+/// service call, and the unit as it is afterwards (a unit made by the change: 201 at its
+/// Location).
 template <class Change>
-Result<http::Response> unit_change(http::Context& ctx, Change&& change) {
+Result<http::Response> unit_change(http::Context& ctx, Change&& change, unsigned status = 200) {
   auto id = id_param(ctx);
   if (!id) return fail(id.error());
   auto body = json_body(ctx);
@@ -91,7 +100,9 @@ Result<http::Response> unit_change(http::Context& ctx, Change&& change) {
   if (!version) return fail(version.error());
   Result<Unit> unit = change(*id, *version, *body);
   if (!unit) return fail(unit.error());
-  return json_response(dto::to_json(*unit));
+  auto r = json_response(dto::to_json(*unit), status);
+  if (status == 201) r.header("Location", "/api/v1/units/" + std::to_string(unit->id));
+  return r;
 }
 
 }  // namespace
@@ -115,6 +126,25 @@ Result<http::Response> close_unit(const ApiDeps& deps, http::Context& ctx) {
   return unit_change(ctx, [&](std::int64_t id, std::int64_t version, const boost::json::object& body) {
     return deps.org->close_unit(*ctx.principal, id, version, dto::text_field(body, "date"));
   });
+}
+
+Result<http::Response> split_unit(const ApiDeps& deps, http::Context& ctx) {
+  return unit_change(
+      ctx,
+      [&](std::int64_t id, std::int64_t version, const boost::json::object& body) -> Result<Unit> {
+        std::vector<std::int64_t> people;
+        if (auto it = body.find("people"); it != body.end() && !it->value().is_null()) {
+          if (!it->value().is_array()) return fail(invalid_field("people", "validation.invalid"));
+          for (const auto& v : it->value().get_array()) {
+            // Anything but an id is nobody of this unit: the service names the field.
+            people.push_back(v.is_int64() ? v.get_int64() : 0);
+          }
+        }
+        auto in = dto::unit_input_from_json(body);
+        if (in.from_date.empty()) in.from_date = dto::text_field(body, "date");
+        return deps.org->split_unit(*ctx.principal, id, version, in, people);
+      },
+      201);
 }
 
 // ---- The council ----------------------------------------------------------------------------
@@ -198,12 +228,28 @@ Result<http::Response> update_agency(const ApiDeps& deps, http::Context& ctx) {
   if (!body) return fail(body.error());
   auto version = body_version(*body);
   if (!version) return fail(version.error());
-  auto updated = deps.org->update_agency(*ctx.principal, *id, *version, dto::agency_input_from_json(*body));
+  auto updated = deps.org->update_agency(*ctx.principal, *id, *version, dto::agency_change_from_json(*body));
   if (!updated) return fail(updated.error());
   return json_response(dto::to_json(*updated));
 }
 
 // ---- Clusters -------------------------------------------------------------------------------
+
+namespace {
+
+/// The cluster as the caller now sees it for `year`; 204 when the change left it out of sight.
+Result<http::Response> cluster_answer(const ApiDeps& deps, http::Context& ctx, std::int64_t id, int year) {
+  auto clusters = deps.org->clusters(*ctx.principal, year);
+  if (!clusters) return fail(clusters.error());
+  for (const auto& c : *clusters) {
+    if (c.cluster.id == id) return json_response(dto::to_json(c));
+  }
+  http::Response done;
+  done.status = 204;
+  return done;
+}
+
+}  // namespace
 
 Result<http::Response> list_clusters(const ApiDeps& deps, http::Context& ctx) {
   auto year = query_int(ctx, "year");
@@ -231,23 +277,38 @@ Result<http::Response> add_cluster_member(const ApiDeps& deps, http::Context& ct
   if (!id) return fail(id.error());
   auto body = json_body(ctx);
   if (!body) return fail(body.error());
-  auto year = body_int(*body, "year");
+  auto year = required_year(body_int(*body, "year"));
   if (!year) return fail(year.error());
-  if (!*year) return fail(invalid_field("year", "validation.required"));
-  // Out-of-range years are the service's to reject; clamping only keeps the cast defined.
-  const int y = static_cast<int>(std::clamp<std::int64_t>(**year, -1, 100000));
+  const int y = *year;
   auto added = deps.org->add_cluster_member(*ctx.principal, *id, dto::text_field(*body, "agency"), y,
                                             dto::bool_field(*body, "lead"));
   if (!added) return fail(added.error());
-  // Answer with the cluster as the caller now sees it for that year.
-  auto clusters = deps.org->clusters(*ctx.principal, y);
-  if (!clusters) return fail(clusters.error());
-  for (const auto& c : *clusters) {
-    if (c.cluster.id == *id) return json_response(dto::to_json(c));
-  }
-  http::Response done;  // added, but not visible to the caller: nothing to show
-  done.status = 204;
-  return done;
+  return cluster_answer(deps, ctx, *id, y);
+}
+
+Result<http::Response> set_cluster_lead(const ApiDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx);
+  if (!id) return fail(id.error());
+  auto body = json_body(ctx);
+  if (!body) return fail(body.error());
+  auto year = required_year(body_int(*body, "year"));
+  if (!year) return fail(year.error());
+  auto done = deps.org->set_cluster_lead(*ctx.principal, *id, dto::text_field(*body, "agency"), *year);
+  if (!done) return fail(done.error());
+  return cluster_answer(deps, ctx, *id, *year);
+}
+
+Result<http::Response> remove_cluster_member(const ApiDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx);
+  if (!id) return fail(id.error());
+  auto agency = ctx.params.find(std::string_view("agency"));
+  auto year = query_int(ctx, "year");
+  if (!year) return fail(year.error());
+  // A missing year is the service's to name, after it has made sure the cluster is the caller's.
+  const int y = static_cast<int>(std::clamp<std::int64_t>(year->value_or(0), -1, 100000));
+  auto done = deps.org->remove_cluster_member(*ctx.principal, *id, agency == ctx.params.end() ? "" : agency->second, y);
+  if (!done) return fail(done.error());
+  return cluster_answer(deps, ctx, *id, y);
 }
 
 }  // namespace thidua::api

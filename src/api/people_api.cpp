@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/dto/org_dto.hpp"
+#include "api/dto/user_dto.hpp"
 #include "api/handlers.hpp"
 
 namespace thidua::api {
@@ -132,6 +133,46 @@ Result<http::Response> move_person(const ApiDeps& deps, http::Context& ctx) {
                                  dto::text_field(*body, "date"));
   if (!moved) return fail(moved.error());
   return http::Response::json(json::serialize(dto::to_json(*moved)));
+}
+
+// ---- A person's account ------------------------------------------------------------------------
+
+namespace {
+
+/// The person's linked account as the caller sees it.
+Result<http::Response> person_account_answer(const ApiDeps& deps, http::Context& ctx, std::int64_t person_id) {
+  auto view = deps.users->person_account(*ctx.principal, person_id);
+  if (!view) return fail(view.error());
+  if (!view->account) return fail(ErrorKind::not_found, "user.not_found");
+  return http::Response::json(json::serialize(dto::to_json(*view->account)));
+}
+
+}  // namespace
+
+
+Result<http::Response> link_person_account(const ApiDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx);
+  if (!id) return fail(id.error());
+  auto body = json_body(ctx);
+  if (!body) return fail(body.error());
+  if (dto::bool_field(*body, "create")) {
+    auto created = deps.users->create_person_account(*ctx.principal, *id, dto::person_account_from_json(*body));
+    if (!created) return fail(created.error());
+    return http::Response::json(json::serialize(dto::to_json(*created)), 201);
+  }
+  auto linked = deps.people->link_account(*ctx.principal, *id, dto::text_field(*body, "login"));
+  if (!linked) return fail(linked.error());
+  return person_account_answer(deps, ctx, *id);
+}
+
+Result<http::Response> set_person_account_roles(const ApiDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx);
+  if (!id) return fail(id.error());
+  auto body = json_body(ctx);
+  if (!body) return fail(body.error());
+  auto saved = deps.users->set_person_roles(*ctx.principal, *id, dto::role_names(*body));
+  if (!saved) return fail(saved.error());
+  return http::Response::json(json::serialize(dto::to_json(*saved)));
 }
 
 }  // namespace thidua::api

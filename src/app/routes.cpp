@@ -52,6 +52,7 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/logout", Access::signed_in(), bind(w, web::logout), "Sign out");
   page("POST", "/lang", Access::anyone(), bind(w, web::switch_language), "Switch language (vi/en)");
   page("GET", "/admin/users", admin, bind(w, web::admin_users), "User accounts");
+  page("GET", "/admin/users/export.xlsx", admin, bind(w, web::admin_users_export), "User accounts as XLSX");
 
   // Registry: people, units, council (issue: agencies, departments, people and councils)
   const auto signed_in = Access::signed_in();
@@ -71,16 +72,37 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("GET", "/people/{id}/edit", managers, bind(w, web::person_edit), "Form to edit a person");
   page("POST", "/people/{id}", managers, bind(w, web::person_update), "Save a person (version-checked)");
   page("POST", "/people/{id}/move", managers, bind(w, web::person_move), "Move a person to another unit");
+  page("POST", "/people/{id}/account", managers, bind(w, web::person_account_create),
+       "Create an account for a person, with roles (the password shown once)");
+  page("POST", "/people/{id}/account/link", managers, bind(w, web::person_account_link),
+       "Link a person to an unlinked account of the agency");
+  page("POST", "/people/{id}/account/roles", managers, bind(w, web::person_account_roles),
+       "Set the roles of a person's account");
   page("GET", "/units", signed_in, bind(w, web::units_page), "Units of the agency");
+  page("GET", "/units/export.xlsx", signed_in, bind(w, web::units_export), "The units list as XLSX");
   page("POST", "/units", managers, bind(w, web::unit_create), "Create a unit");
   page("GET", "/units/{id}", signed_in, bind(w, web::unit_page), "A unit: names over time, people");
   page("POST", "/units/{id}/rename", managers, bind(w, web::unit_rename), "Rename a unit from a date");
   page("POST", "/units/{id}/merge", managers, bind(w, web::unit_merge), "Merge a unit into another");
   page("POST", "/units/{id}/close", managers, bind(w, web::unit_close), "Close an empty unit");
-  page("GET", "/agencies", Access::any_of({Role::admin, Role::authority}), bind(w, web::agencies_page),
-       "Agencies the user may see, with former names");
+  page("POST", "/units/{id}/split", managers, bind(w, web::unit_split), "Split a new unit off, with some of its people");
+  const auto overseers = Access::any_of({Role::admin, Role::authority});
+  page("GET", "/agencies", overseers, bind(w, web::agencies_page), "Agencies the user may see, with former names");
   page("POST", "/agencies", admin, bind(w, web::agency_create), "Create an agency (installation administrator)");
+  page("GET", "/agencies/export.xlsx", overseers, bind(w, web::agencies_export), "The agencies list as XLSX");
+  page("GET", "/agencies/{id}", overseers, bind(w, web::agency_page), "An agency: names over time, clusters, edit form");
+  page("POST", "/agencies/{id}", overseers, bind(w, web::agency_update),
+       "Rename an agency from a date; change its code, address, authority, cluster");
+  page("GET", "/clusters", signed_in, bind(w, web::clusters_page), "Emulation clusters of a year");
+  page("GET", "/clusters/export.xlsx", signed_in, bind(w, web::clusters_export), "The clusters of a year as XLSX");
+  page("POST", "/clusters", overseers, bind(w, web::cluster_create), "Create an emulation cluster");
+  page("POST", "/clusters/{id}/members", overseers, bind(w, web::cluster_member_add),
+       "Add an agency to a cluster for a year");
+  page("POST", "/clusters/{id}/lead", overseers, bind(w, web::cluster_lead_set), "Mark the lead agency of a year");
+  page("POST", "/clusters/{id}/members/remove", overseers, bind(w, web::cluster_member_remove),
+       "Take an agency out of a cluster for a year");
   page("GET", "/council", signed_in, bind(w, web::council_page), "The Emulation and Commendation Council");
+  page("GET", "/council/export.xlsx", signed_in, bind(w, web::council_export), "The council's terms and seats as XLSX");
   page("POST", "/council", managers, bind(w, web::council_term_create), "Create a council term");
   page("POST", "/council/{id}/seats", managers, bind(w, web::council_seat_set), "Seat a person on the council");
   page("POST", "/council/{id}/seats/{person}/remove", managers, bind(w, web::council_seat_remove),
@@ -102,12 +124,18 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   api("GET", "/api/v1/people/{id}", Access::signed_in(), bind(a, api::get_person), "A person, with path and history");
   api("PUT", "/api/v1/people/{id}", api_managers, bind(a, api::update_person), "Update a person (version-checked)");
   api("POST", "/api/v1/people/{id}/move", api_managers, bind(a, api::move_person), "Move a person to another unit");
+  api("POST", "/api/v1/people/{id}/account", api_managers, bind(a, api::link_person_account),
+      "Link a person to an account of the agency, or create one with roles");
+  api("PUT", "/api/v1/people/{id}/account", api_managers, bind(a, api::set_person_account_roles),
+      "Set the roles of a person's account");
   api("GET", "/api/v1/units", Access::signed_in(), bind(a, api::list_units), "Units of an agency");
   api("POST", "/api/v1/units", api_managers, bind(a, api::create_unit), "Create a unit");
   api("GET", "/api/v1/units/{id}", Access::signed_in(), bind(a, api::get_unit), "A unit: names over time, people");
   api("POST", "/api/v1/units/{id}/rename", api_managers, bind(a, api::rename_unit), "Rename a unit from a date");
   api("POST", "/api/v1/units/{id}/merge", api_managers, bind(a, api::merge_unit), "Merge a unit into another");
   api("POST", "/api/v1/units/{id}/close", api_managers, bind(a, api::close_unit), "Close an empty unit");
+  api("POST", "/api/v1/units/{id}/split", api_managers, bind(a, api::split_unit),
+      "Split a new unit off, with some of its people");
   api("GET", "/api/v1/council", Access::signed_in(), bind(a, api::list_council), "Council terms with their seats");
   api("POST", "/api/v1/council", api_managers, bind(a, api::create_council_term), "Create a council term");
   api("PUT", "/api/v1/council/{id}/seats/{person_id}", api_managers, bind(a, api::set_council_seat),
@@ -122,6 +150,10 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   api("POST", "/api/v1/clusters", api_authority, bind(a, api::create_cluster), "Create an emulation cluster");
   api("POST", "/api/v1/clusters/{id}/members", api_authority, bind(a, api::add_cluster_member),
       "Add an agency to a cluster for a year");
+  api("POST", "/api/v1/clusters/{id}/lead", api_authority, bind(a, api::set_cluster_lead),
+      "Mark the lead agency of a year");
+  api("DELETE", "/api/v1/clusters/{id}/members/{agency}", api_authority, bind(a, api::remove_cluster_member),
+      "Take an agency out of a cluster for a year");
   return r;
 }
 

@@ -1,3 +1,4 @@
+#include <chrono>
 #include <iomanip>
 #include <map>
 #include <iostream>
@@ -130,6 +131,12 @@ int demo(const Common& common) {
                                  "01/07/2024");
     if (!r) return report(r.error());
   }
+  // The agency's emulation cluster this year, which it leads.
+  auto cluster = s->org->create_cluster(actor, "KVHXH", "Khối các cơ quan Văn hoá - Xã hội và Dân tộc, Tôn giáo");
+  if (!cluster) return report(cluster.error());
+  const int year = static_cast<int>(
+      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}.year());
+  if (auto r = s->org->add_cluster_member(actor, cluster->id, "BDT", year, true); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

@@ -1,5 +1,7 @@
 #include "services/org_service.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "services/audit_service.hpp"
@@ -144,28 +146,108 @@ Result<storage::AgencyRow> OrgService::create_agency(const Principal& actor, con
   });
 }
 
+namespace {
+
+/// The authority `code` names as a new parent of agency `id`: one the actor may read, of kind
+/// authority, and not the agency itself or one under it. Adds a field error otherwise.
+std::optional<std::int64_t> new_parent(storage::Tx& tx, Error& e, const Principal& actor, std::int64_t id,
+                                       const std::string& code) {
+  auto parent = storage::find_agency_by_code(tx, code);
+  if (!parent || !can_read_agency(tx, actor, parent->id)) {
+    e.field("parent_code", "agency.not_found");
+    return std::nullopt;
+  }
+  auto row = storage::find_agency_row(tx, parent->id);
+  if (row->kind != "authority") {
+    e.field("parent_code", "agency_edit.parent_not_authority");
+    return std::nullopt;
+  }
+  // Walk up from the new parent: meeting the agency itself would make a loop.
+  std::optional<std::int64_t> up = parent->id;
+  for (int depth = 0; up && depth < 64; ++depth) {
+    if (*up == id) {
+      e.field("parent_code", "agency_edit.parent_loop");
+      return std::nullopt;
+    }
+    up = storage::find_agency_row(tx, *up)->parent_id;
+  }
+  return parent->id;
+}
+
+/// The cluster `code` names, when the actor set it up; a field error otherwise.
+std::optional<storage::ClusterRow> editable_cluster(storage::Tx& tx, Error& e, const Principal& actor,
+                                                    const std::string& code) {
+  for (auto& c : storage::list_clusters(tx)) {
+    if (c.code == code && can_edit_cluster(actor, c.authority_id)) return c;
+  }
+  e.field("cluster", "cluster.not_found");
+  return std::nullopt;
+}
+
+bool valid_year(int year) { return year >= 2000 && year <= 2100; }
+
+}  // namespace
+
 Result<storage::AgencyRow> OrgService::update_agency(const Principal& actor, std::int64_t id, std::int64_t version,
-                                                     const AgencyInput& in) {
+                                                     const AgencyChange& in) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<storage::AgencyRow> {
     auto old = storage::find_agency_row(tx, id);
     if (!old || !can_read_agency(tx, actor, id)) return fail(ErrorKind::not_found, "agency.not_found");
-    if (!can_manage_agency(actor, id)) return fail(ErrorKind::forbidden, "auth.forbidden");
+    if (!can_edit_agency(actor, old->parent_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
     if (old->version != version) return fail(ErrorKind::conflict, "edit.stale");
     Error e = invalid();
     storage::AgencyRow row = *old;
     required_text(e, "name", in.name, 200, row.agency.name);
-    if (!text::is_valid_utf8(in.address)) e.field("address", "validation.bad_utf8");
-    else row.address = text::clean_input(in.address);
+    if (in.address) {
+      if (!text::is_valid_utf8(*in.address)) e.field("address", "validation.bad_utf8");
+      else row.address = text::clean_input(*in.address);
+    }
+    if (in.code) {
+      row.agency.code = std::string(text::trim(*in.code));
+      if (!valid_code(row.agency.code)) e.field("code", "agency.code_invalid");
+    }
+    if (in.parent_code && *in.parent_code != "") {
+      row.parent_id = new_parent(tx, e, actor, id, *in.parent_code);
+    } else if (in.parent_code && old->parent_id) {
+      // Only the installation administrator may take an agency out from under its authority.
+      if (!is_installation_admin(actor)) e.field("parent_code", "agency_edit.parent_required");
+      row.parent_id.reset();
+    }
     std::string date = change_date(e, in.effective_date, now);
+    const int year = in.cluster_year ? in.cluster_year : std::stoi(today(now).substr(0, 4));
+    std::optional<storage::ClusterRow> cluster;
+    if (in.cluster_code) {
+      if (!valid_year(year)) e.field("cluster_year", "validation.invalid");
+      if (!in.cluster_code->empty()) cluster = editable_cluster(tx, e, actor, *in.cluster_code);
+    }
     if (!e.fields.empty()) return fail(e);
+    if (row.agency.code != old->agency.code) {
+      if (storage::find_agency_by_code(tx, row.agency.code)) {
+        return fail(Error{ErrorKind::conflict, "agency.code_taken", {}, {{"code", "agency.code_taken"}}, ""});
+      }
+    }
     if (!storage::update_agency(tx, row, version)) return fail(ErrorKind::conflict, "edit.stale");
     if (row.agency.name != old->agency.name) {
       storage::record_agency_name(tx, id, row.agency.name, date);
       storage::insert_lineage(tx, "agency", id, id, "renamed", date, old->agency.name, to_iso(now));
     }
-    json::object before{{"name", old->agency.name}, {"address", old->address}};
-    json::object after{{"name", row.agency.name}, {"address", row.address}, {"from", date}};
+    json::object before{{"code", old->agency.code}, {"name", old->agency.name}, {"address", old->address},
+                        {"parent_id", old->parent_id ? json::value(*old->parent_id) : json::value(nullptr)}};
+    json::object after{{"code", row.agency.code}, {"name", row.agency.name}, {"address", row.address}, {"from", date},
+                       {"parent_id", row.parent_id ? json::value(*row.parent_id) : json::value(nullptr)}};
+    if (in.cluster_code) {
+      // One cluster of the editor's per year: leave the others of that year, join the new one.
+      bool already = false;
+      for (auto cid : storage::agency_cluster_ids(tx, id, year)) {
+        auto c = storage::find_cluster(tx, cid);
+        if (cluster && cid == cluster->id) already = true;
+        else if (c && can_edit_cluster(actor, c->authority_id)) storage::delete_cluster_member(tx, cid, id, year);
+      }
+      if (cluster && !already) storage::insert_cluster_member(tx, cluster->id, id, year, false);
+      after["cluster"] = *in.cluster_code;
+      after["cluster_year"] = year;
+    }
     record_audit(tx, actor,
                  {"agency.update", "agency", std::to_string(id), json::serialize(before), json::serialize(after)}, now);
     return *storage::find_agency_row(tx, id);
@@ -270,12 +352,16 @@ Result<Unit> OrgService::merge_unit(const Principal& actor, std::int64_t id, std
   });
 }
 
-Result<Unit> OrgService::split_unit(const Principal& actor, std::int64_t id, const UnitInput& in,
-                                    const std::vector<std::int64_t>& people) {
+Result<Unit> OrgService::split_unit(const Principal& actor, std::int64_t id, std::int64_t version,
+                                    const UnitInput& in, const std::vector<std::int64_t>& people_in) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<Unit> {
-    auto u = unit_for_change(tx, actor, id, std::nullopt);
+    auto u = unit_for_change(tx, actor, id, version);
     if (!u) return fail(u.error());
+    if (!u->active) return fail(ErrorKind::validation, "unit.closed");
+    std::vector<std::int64_t> people = people_in;
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
     Error e = invalid();
     std::string name;
     required_text(e, "name", in.name, 200, name);
@@ -283,21 +369,32 @@ Result<Unit> OrgService::split_unit(const Principal& actor, std::int64_t id, con
     auto kind = parse_unit_kind(in.kind.empty() ? std::string(to_string(u->kind)) : in.kind);
     if (!kind) e.field("kind", "validation.invalid");
     std::string date = change_date(e, in.from_date, now);
+    require_after_current_name(tx, e, id, date);
     auto members = storage::people_in_unit(tx, id);
     for (auto pid : people) {
       bool found = std::any_of(members.begin(), members.end(), [&](const auto& m) { return m.first == pid; });
-      if (!found) e.field("people", "unit.person_not_member");
+      if (!found) {
+        e.field("people", "unit.person_not_member");
+        break;
+      }
+      auto path = storage::placements(tx, pid);
+      if (!path.empty() && !date.empty() && date <= path.back().valid_from) {
+        e.field("date", "unit.date_before_member");
+        break;
+      }
     }
     if (!e.fields.empty()) return fail(e);
     if (auto free = unused_unit_code(tx, u->agency_id, in.code); !free) return fail(free.error());
     auto new_id = storage::insert_unit(tx, u->agency_id, in.code, *kind, name, date, to_iso(now));
     for (const auto& [pid, position] : members) {
-      if (std::find(people.begin(), people.end(), pid) != people.end()) {
+      if (std::binary_search(people.begin(), people.end(), pid)) {
         storage::place_person(tx, pid, new_id, position, date);
+        storage::bump_person(tx, pid, to_iso(now));
       }
     }
     storage::insert_lineage(tx, "unit", id, new_id, "split", date, "", to_iso(now));
-    json::object after{{"new_unit", new_id}, {"name", name}, {"from", date}, {"people_moved", people.size()}};
+    json::object after{{"new_unit", new_id}, {"code", in.code}, {"name", name}, {"from", date},
+                       {"people_moved", people.size()}};
     record_audit(tx, actor, {"unit.split", "unit", std::to_string(id), "", json::serialize(after)}, now);
     return *storage::find_unit(tx, new_id);
   });
@@ -400,21 +497,21 @@ Result<CouncilTerm> OrgService::remove_council_seat(const Principal& actor, std:
 Result<std::vector<OrgService::ClusterView>> OrgService::clusters(const Principal& actor, int year) {
   return db_->read([&](storage::Tx& tx) -> Result<std::vector<ClusterView>> {
     auto readable = readable_agencies(tx, actor);
+    auto reads = [&](std::int64_t agency) { return std::binary_search(readable.begin(), readable.end(), agency); };
     std::vector<ClusterView> out;
     for (auto& c : storage::list_clusters(tx)) {
       auto members = storage::cluster_members(tx, c.id, year);
-      bool visible = is_installation_admin(actor) ||
-                     (c.authority_id && std::find(readable.begin(), readable.end(), *c.authority_id) != readable.end());
-      for (const auto& m : members) {
-        visible = visible || std::find(readable.begin(), readable.end(), m.agency_id) != readable.end();
-      }
-      if (visible) out.push_back({std::move(c), std::move(members)});
+      ClusterView v{std::move(c), std::move(members), false};
+      v.can_edit = can_edit_cluster(actor, v.cluster.authority_id);
+      bool visible = v.can_edit || (v.cluster.authority_id && reads(*v.cluster.authority_id));
+      for (const auto& m : v.members) visible = visible || reads(m.agency_id);
+      if (visible) out.push_back(std::move(v));
     }
     return out;
   });
 }
 
-Result<storage::ClusterRow> OrgService::create_cluster(const Principal& actor, const std::string& code,
+Result<storage::ClusterRow> OrgService::create_cluster(const Principal& actor, const std::string& code_in,
                                                        const std::string& name_in) {
   if (!is_installation_admin(actor) && !actor.has_role(Role::authority)) {
     return fail(ErrorKind::forbidden, "auth.forbidden");
@@ -423,10 +520,15 @@ Result<storage::ClusterRow> OrgService::create_cluster(const Principal& actor, c
   return db_->write([&](storage::Tx& tx) -> Result<storage::ClusterRow> {
     Error e = invalid();
     storage::ClusterRow c;
-    c.code = code;
-    if (!valid_code(code)) e.field("code", "agency.code_invalid");
+    c.code = std::string(text::trim(code_in));
+    if (!valid_code(c.code)) e.field("code", "agency.code_invalid");
     required_text(e, "name", name_in, 200, c.name);
     if (!e.fields.empty()) return fail(e);
+    for (const auto& other : storage::list_clusters(tx)) {
+      if (other.code == c.code) {
+        return fail(Error{ErrorKind::conflict, "clusters.code_taken", {}, {{"code", "clusters.code_taken"}}, ""});
+      }
+    }
     for (const auto& g : actor.grants) {
       if (g.role == Role::authority && g.agency_id) c.authority_id = g.agency_id;
     }
@@ -437,6 +539,37 @@ Result<storage::ClusterRow> OrgService::create_cluster(const Principal& actor, c
   });
 }
 
+namespace {
+
+/// A change to cluster `id` by `actor`: the cluster, when the actor set it up ("not found"
+/// otherwise, as for a cluster that does not exist), and the agency `code` names, when the
+/// actor may read it (a field error otherwise). The year must be a plausible one.
+struct ClusterChange {
+  storage::ClusterRow cluster;
+  Agency agency;
+  std::vector<storage::ClusterMemberRow> members;  ///< of that year
+
+  bool has(std::int64_t agency_id) const {
+    return std::any_of(members.begin(), members.end(), [&](const auto& m) { return m.agency_id == agency_id; });
+  }
+};
+
+Result<ClusterChange> cluster_change(storage::Tx& tx, const Principal& actor, std::int64_t id,
+                                     const std::string& agency_code, int year) {
+  auto cluster = storage::find_cluster(tx, id);
+  if (!cluster || !can_edit_cluster(actor, cluster->authority_id)) return fail(ErrorKind::not_found, "cluster.not_found");
+  auto a = storage::find_agency_by_code(tx, agency_code);
+  if (!a || !can_read_agency(tx, actor, a->id)) {
+    return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"agency", "agency.not_found"}}, ""});
+  }
+  if (!valid_year(year)) {
+    return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"year", "validation.invalid"}}, ""});
+  }
+  return ClusterChange{*cluster, *a, storage::cluster_members(tx, id, year)};
+}
+
+}  // namespace
+
 Result<void> OrgService::add_cluster_member(const Principal& actor, std::int64_t cluster_id,
                                             const std::string& agency_code, int year, bool lead) {
   if (!is_installation_admin(actor) && !actor.has_role(Role::authority)) {
@@ -444,29 +577,53 @@ Result<void> OrgService::add_cluster_member(const Principal& actor, std::int64_t
   }
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<void> {
-    // The cluster must exist and belong to the caller's authority (or the installation).
-    std::optional<storage::ClusterRow> cluster;
-    for (auto& c : storage::list_clusters(tx)) {
-      if (c.id == cluster_id) cluster = c;
+    auto c = cluster_change(tx, actor, cluster_id, agency_code, year);
+    if (!c) return fail(c.error());
+    if (c->has(c->agency.id)) {
+      return fail(Error{ErrorKind::conflict, "clusters.already_member", {}, {{"agency", "clusters.already_member"}}, ""});
     }
-    bool owner = is_installation_admin(actor);
-    for (const auto& g : actor.grants) {
-      if (cluster && g.role == Role::authority && g.agency_id && cluster->authority_id == g.agency_id) owner = true;
-    }
-    if (!cluster || !owner) return fail(ErrorKind::not_found, "cluster.not_found");
-    auto a = storage::find_agency_by_code(tx, agency_code);
-    if (!a || !can_read_agency(tx, actor, a->id)) {
-      return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"agency", "agency.not_found"}}, ""});
-    }
-    if (year < 2000 || year > 2100) {
-      return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"year", "validation.invalid"}}, ""});
-    }
-    storage::insert_cluster_member(tx, cluster_id, a->id, year, false);
-    if (lead) storage::set_cluster_lead(tx, cluster_id, a->id, year);
-    json::object after{{"agency", agency_code}, {"year", year}, {"lead", lead}};
+    storage::insert_cluster_member(tx, cluster_id, c->agency.id, year, false);
+    if (lead) storage::set_cluster_lead(tx, cluster_id, c->agency.id, year);
+    json::object after{{"agency", c->agency.code}, {"year", year}, {"lead", lead}};
     record_audit(tx, actor, {"cluster.member", "cluster", std::to_string(cluster_id), "", json::serialize(after)}, now);
     return {};
   });
+}
+
+namespace {
+
+/// A change to a member of a cluster in a year (`action` for the audit log): `apply` runs on
+/// the member's agency id once the cluster, the agency and its membership are checked.
+template <class Apply>
+Result<void> change_member(storage::Database& db, TimePoint now, const Principal& actor, std::int64_t cluster_id,
+                           const std::string& agency_code, int year, const char* action, Apply&& apply) {
+  return db.write([&](storage::Tx& tx) -> Result<void> {
+    auto c = cluster_change(tx, actor, cluster_id, agency_code, year);
+    if (!c) return fail(c.error());
+    if (!c->has(c->agency.id)) {
+      return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"agency", "clusters.not_member"}}, ""});
+    }
+    apply(tx, c->agency.id);
+    json::object after{{"agency", c->agency.code}, {"year", year}};
+    record_audit(tx, actor, {action, "cluster", std::to_string(cluster_id), "", json::serialize(after)}, now);
+    return {};
+  });
+}
+
+}  // namespace
+
+Result<void> OrgService::set_cluster_lead(const Principal& actor, std::int64_t cluster_id,
+                                          const std::string& agency_code, int year) {
+  return change_member(*db_, clock_(), actor, cluster_id, agency_code, year, "cluster.lead",
+                       [&](storage::Tx& tx, std::int64_t agency) { storage::set_cluster_lead(tx, cluster_id, agency, year); });
+}
+
+Result<void> OrgService::remove_cluster_member(const Principal& actor, std::int64_t cluster_id,
+                                               const std::string& agency_code, int year) {
+  return change_member(*db_, clock_(), actor, cluster_id, agency_code, year, "cluster.leave",
+                       [&](storage::Tx& tx, std::int64_t agency) {
+                         storage::delete_cluster_member(tx, cluster_id, agency, year);
+                       });
 }
 
 }  // namespace thidua::services

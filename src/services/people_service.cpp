@@ -6,6 +6,7 @@
 
 #include "services/audit_service.hpp"
 #include "services/scope.hpp"
+#include "services/user_service.hpp"
 #include "storage/account_repo.hpp"
 #include "storage/audit_repo.hpp"
 #include "storage/org_repo.hpp"
@@ -241,14 +242,23 @@ Result<Person> PeopleService::update(const Principal& actor, std::int64_t id, st
   });
 }
 
-Result<void> PeopleService::link_account(const Principal& actor, std::int64_t person_id, const std::string& login) {
+Result<void> PeopleService::link_account(const Principal& actor, std::int64_t person_id, const std::string& login_in) {
   const auto now = clock_();
+  const std::string login = normalise_login(std::string(text::trim(login_in)));
   return db_->write([&](storage::Tx& tx) -> Result<void> {
     auto p = storage::find_person(tx, person_id);
     if (!p || !can_read_agency(tx, actor, p->agency_id)) return fail(ErrorKind::not_found, "person.not_found");
     if (!can_manage_agency(actor, p->agency_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
+    if (p->user_id) return fail(ErrorKind::conflict, "account_link.person_linked");
+    // Another agency's account is as unknown here as one that does not exist.
     auto u = storage::find_user_by_login(tx, login);
-    if (!u || u->agency_id != p->agency_id) return fail(ErrorKind::not_found, "user.not_found");
+    if (!u || u->agency_id != p->agency_id) {
+      Error e{ErrorKind::validation, "validation.invalid", {}, {}, ""};
+      return fail(e.field("login", login.empty() ? "validation.required" : "account_link.no_such_account"));
+    }
+    if (storage::find_person_by_user(tx, u->id)) {
+      return fail(Error{ErrorKind::conflict, "account_link.account_taken", {}, {{"login", "account_link.account_taken"}}, ""});
+    }
     storage::link_person_user(tx, person_id, u->id);
     json::object after{{"login", login}};
     record_audit(tx, actor, {"person.link_account", "person", std::to_string(person_id), "", json::serialize(after)},

@@ -69,7 +69,9 @@ class PeopleService {
   Result<Person> move(const Principal& actor, std::int64_t id, std::int64_t unit_id, const std::string& position,
                       const std::string& date);
 
-  /// Links a person to a user account of the same agency (one account per person).
+  /// Links a person to an existing account of the same agency that no one else is linked to
+  /// (admin or Office of the agency). A person already linked is a conflict; an account of
+  /// another agency is as unknown as one that does not exist (field "login").
   Result<void> link_account(const Principal& actor, std::int64_t person_id, const std::string& login);
 
   /// Validates and normalises input (used by the importer too). Field errors name the fields.

@@ -43,4 +43,21 @@ bool can_manage_agency(const Principal& p, std::int64_t agency_id) {
   });
 }
 
+namespace {
+bool holds_authority_of(const Principal& p, std::optional<std::int64_t> agency_id) {
+  if (!agency_id) return false;
+  return std::any_of(p.grants.begin(), p.grants.end(), [&](const RoleGrant& g) {
+    return g.role == Role::authority && g.agency_id && *g.agency_id == *agency_id;
+  });
+}
+}  // namespace
+
+bool can_edit_agency(const Principal& p, std::optional<std::int64_t> parent_id) {
+  return is_installation_admin(p) || holds_authority_of(p, parent_id);
+}
+
+bool can_edit_cluster(const Principal& p, std::optional<std::int64_t> authority_id) {
+  return is_installation_admin(p) || holds_authority_of(p, authority_id);
+}
+
 }  // namespace thidua::services

@@ -16,11 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 /// May `actor` manage accounts of `agency_id` (empty: installation-wide accounts)?
 bool may_manage(const Principal& actor, std::optional<std::int64_t> agency_id) {
   for (const auto& g : actor.grants) {
@@ -29,19 +24,6 @@ bool may_manage(const Principal& actor, std::optional<std::int64_t> agency_id) {
     if (agency_id && *g.agency_id == *agency_id) return true;
   }
   return false;
-}
-
-UserSummary summarize(storage::Tx& tx, const User& u) {
-  UserSummary s;
-  s.id = u.id;
-  s.login = u.login;
-  s.display_name = u.display_name;
-  s.active = u.active;
-  if (u.agency_id) {
-    if (auto a = storage::find_agency(tx, *u.agency_id)) s.agency_code = a->code;
-  }
-  for (const auto& g : storage::grants_for(tx, u.id)) s.roles.push_back(g.role);
-  return s;
 }
 
 json::object user_json(const UserSummary& s) {
@@ -53,13 +35,34 @@ json::object user_json(const UserSummary& s) {
 
 }  // namespace
 
+std::string normalise_login(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+UserSummary summarize(storage::Tx& tx, const User& u) {
+  UserSummary s;
+  s.id = u.id;
+  s.login = u.login;
+  s.display_name = u.display_name;
+  s.active = u.active;
+  if (u.agency_id) {
+    if (auto a = storage::find_agency(tx, *u.agency_id)) s.agency_code = a->code;
+  }
+  for (const auto& g : storage::grants_for(tx, u.id)) {
+    if (std::find(s.roles.begin(), s.roles.end(), g.role) == s.roles.end()) s.roles.push_back(g.role);
+  }
+  std::sort(s.roles.begin(), s.roles.end());  // the order roles are listed everywhere
+  return s;
+}
+
 UserService::UserService(std::shared_ptr<storage::Database> db, std::shared_ptr<PasswordHasher> hasher, Clock clock)
     : db_(std::move(db)), hasher_(std::move(hasher)), clock_(std::move(clock)) {}
 
 Result<UserSummary> UserService::add_user(const Principal& actor, NewUserInput in) {
   if (!actor.is_admin()) return fail(ErrorKind::forbidden, "auth.forbidden");
   Error invalid{ErrorKind::validation, "validation.invalid", {}, {}, ""};
-  in.login = lower(std::string(text::trim(in.login)));
+  in.login = normalise_login(std::string(text::trim(in.login)));
   if (!is_valid_login(in.login)) invalid.field("login", "user.login_invalid");
   if (!text::is_valid_utf8(in.display_name)) {
     invalid.field("display_name", "validation.bad_utf8");
@@ -123,7 +126,7 @@ Result<UserSummary> UserService::add_user(const Principal& actor, NewUserInput i
 
 Result<void> UserService::set_password(const Principal& actor, const std::string& login_name,
                                        const std::string& password) {
-  const std::string login = lower(login_name);
+  const std::string login = normalise_login(login_name);
   if (auto p = password_problem(password); !p.empty()) {
     return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"password", p}}, ""});
   }
@@ -144,7 +147,7 @@ Result<void> UserService::set_password(const Principal& actor, const std::string
 }
 
 Result<void> UserService::set_active(const Principal& actor, const std::string& login_name, bool active) {
-  const std::string login = lower(login_name);
+  const std::string login = normalise_login(login_name);
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<void> {
     auto u = storage::find_user_by_login(tx, login);
@@ -178,7 +181,7 @@ Result<std::vector<UserSummary>> UserService::list_users(const Principal& actor)
 
 Result<UserSummary> UserService::get_user(const Principal& actor, const std::string& login) {
   return db_->read([&](storage::Tx& tx) -> Result<UserSummary> {
-    auto u = storage::find_user_by_login(tx, lower(login));
+    auto u = storage::find_user_by_login(tx, normalise_login(login));
     // Not visible is the same as not there: no probing for other agencies' accounts.
     if (!u || (!may_manage(actor, u->agency_id) && actor.user_id != u->id)) {
       return fail(Error{ErrorKind::not_found, "user.not_found", {{"login", login}}, {}, ""});

@@ -1,3 +1,4 @@
+#include "services/list_export.hpp"
 #include "web/pages.hpp"
 
 namespace thidua::web {
@@ -24,6 +25,12 @@ Result<http::Response> admin_users(const WebDeps& deps, http::Context& ctx) {
   if (!users->empty()) d.set("has_users", true);
   d.set("users", rows);
   return deps.views->page(ctx, "pages/admin_users", ctx.t("admin.users_title"), std::move(d));
+}
+
+Result<http::Response> admin_users_export(const WebDeps& deps, http::Context& ctx) {
+  auto bytes = services::export_users(*deps.users, *ctx.principal);
+  if (!bytes) return fail(bytes.error());
+  return xlsx_file(std::move(*bytes), "danh-sach-tai-khoan.xlsx");
 }
 
 }  // namespace thidua::web

@@ -1,3 +1,4 @@
+#include "services/list_export.hpp"
 #include "services/scope.hpp"
 #include "web/pages.hpp"
 
@@ -15,8 +16,10 @@ Result<http::Response> render_agencies(const WebDeps& deps, http::Context& ctx, 
   mustache::list rows, authorities;
   for (const auto& a : *agencies) {
     mustache::data r;
+    r.set("id", std::to_string(a.agency.id));
     r.set("code", a.agency.code);
     r.set("name", a.agency.name);
+    if (services::can_edit_agency(*ctx.principal, a.parent_id)) r.set("can_edit", true);
     r.set("kind", ctx.t("agency_kind." + a.kind));
     r.set("parent", a.parent_id && names.count(*a.parent_id) ? names[*a.parent_id] : "");
     r.set("address", a.address);
@@ -57,6 +60,12 @@ Result<http::Response> render_agencies(const WebDeps& deps, http::Context& ctx, 
 
 Result<http::Response> agencies_page(const WebDeps& deps, http::Context& ctx) {
   return render_agencies(deps, ctx, nullptr, nullptr, 200);
+}
+
+Result<http::Response> agencies_export(const WebDeps& deps, http::Context& ctx) {
+  auto bytes = services::export_agencies(*deps.org, *ctx.principal);
+  if (!bytes) return fail(bytes.error());
+  return xlsx_file(std::move(*bytes), "danh-sach-co-quan.xlsx");
 }
 
 Result<http::Response> agency_create(const WebDeps& deps, http::Context& ctx) {

@@ -1,3 +1,4 @@
+#include "services/list_export.hpp"
 #include "services/scope.hpp"
 #include "web/pages.hpp"
 
@@ -73,6 +74,14 @@ Result<http::Response> council_page(const WebDeps& deps, http::Context& ctx) {
   auto agency = current_agency(deps, ctx);
   if (!agency) return fail(agency.error());
   return render_council(deps, ctx, *agency, nullptr, 200);
+}
+
+Result<http::Response> council_export(const WebDeps& deps, http::Context& ctx) {
+  auto agency = current_agency(deps, ctx);
+  if (!agency) return fail(agency.error());
+  auto bytes = services::export_council(*deps.org, *ctx.principal, *agency);
+  if (!bytes) return fail(bytes.error());
+  return xlsx_file(std::move(*bytes), "hoi-dong-thi-dua-khen-thuong.xlsx");
 }
 
 Result<http::Response> council_term_create(const WebDeps& deps, http::Context& ctx) {

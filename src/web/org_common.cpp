@@ -1,4 +1,5 @@
 #include <charconv>
+#include <chrono>
 #include <ctime>
 
 #include "domain/clock.hpp"
@@ -12,6 +13,21 @@ Result<std::int64_t> id_param(std::string_view text) {
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc{} || p != text.data() + text.size() || v <= 0) return fail(ErrorKind::not_found, "http.not_found");
+  return v;
+}
+
+int this_year() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + std::chrono::hours(7));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return tm.tm_year + 1900;
+}
+
+int year_param(std::string_view text) {
+  if (text.empty()) return 0;
+  int v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || p != text.data() + text.size()) return -1;
   return v;
 }
 

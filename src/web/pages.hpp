@@ -70,23 +70,78 @@ Result<http::Response> people_import_template(const WebDeps& deps, http::Context
 Result<http::Response> people_export(const WebDeps& deps, http::Context& ctx);
 
 Result<http::Response> units_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> units_export(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_rename(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_merge(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> unit_close(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> unit_split(const WebDeps& deps, http::Context& ctx);
 
 Result<http::Response> agencies_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> agency_create(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> agencies_export(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> agency_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> agency_update(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_term_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_seat_set(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_seat_remove(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> council_export(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> admin_users_export(const WebDeps& deps, http::Context& ctx);
+
+Result<http::Response> clusters_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> clusters_export(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> cluster_create(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> cluster_member_add(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> cluster_lead_set(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> cluster_member_remove(const WebDeps& deps, http::Context& ctx);
+
+Result<http::Response> person_account_create(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_account_link(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> person_account_roles(const WebDeps& deps, http::Context& ctx);
+
+/// A form the service refused, to show again on its page: which form (pages with several
+/// name theirs), what was typed and the error.
+struct Refused {
+  std::string form;
+  const http::FormData* values = nullptr;
+  const Error* error = nullptr;
+};
+/// The template data of form `form_name`: each of `fields` as typed when it is the refused
+/// form (NFC), else empty; `NAME_error` with the message next to a field the error names;
+/// `error` the summary for the top of the form (with messages of fields not in the list).
+mustache::data form_echo(http::Context& ctx, const Refused* refused, std::string_view form_name,
+                         std::initializer_list<std::string_view> fields);
+/// The values ticked in a repeated field (checkboxes) of the refused form `form_name`.
+std::vector<std::string> checked(const Refused* refused, std::string_view form_name, std::string_view field);
+/// Whether a page shows a form again for this error (wrong input, stale edit), rather than
+/// the error page.
+bool shows_again(const Error& e);
+/// A spreadsheet to download as `file_name`.
+http::Response xlsx_file(std::string bytes, std::string_view file_name);
+/// A message for this answer only, with a secret to copy (a generated password).
+struct Notice {
+  std::string text;
+  std::string secret;
+};
+/// The person page, with the refused form `refused` (if any) shown again and `notice` (if
+/// any) at the top.
+Result<http::Response> render_person(const WebDeps& deps, http::Context& ctx, std::int64_t id,
+                                     const Refused* refused, unsigned status, const Notice* notice = nullptr);
+/// The account card of the person page: the linked account and, for admin and Office, the
+/// forms to create, link or change it.
+Result<mustache::data> account_card(const WebDeps& deps, http::Context& ctx, std::int64_t person_id,
+                                    const Refused* refused);
 
 /// The agency a page works on: `?agency=ID` when the user may read it, else the user's own.
 Result<std::int64_t> current_agency(const WebDeps& deps, http::Context& ctx);
 /// A route parameter or form field as a positive id; a validation error otherwise.
 Result<std::int64_t> id_param(std::string_view text);
+/// The current year (Vietnam time).
+int this_year();
+/// A year typed in a form or query: 0 when empty, -1 when not a number (for the service to name).
+int year_param(std::string_view text);
 /// "2022-09-05" → "05/09/2022" (empty stays empty).
 std::string display_date(const std::string& iso);
 /// The last day of a period that ends (exclusively) on `iso`: "2024-07-01" → "30/06/2024".

@@ -7,7 +7,6 @@ namespace thidua::web {
 namespace {
 constexpr auto kStashLife = std::chrono::minutes(30);
 constexpr std::size_t kStashSize = 16;
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }  // namespace
 
 std::string UploadStash::put(std::int64_t user_id, std::string name, std::string bytes) {
@@ -142,11 +141,7 @@ Result<http::Response> people_import_commit(const WebDeps& deps, http::Context& 
 Result<http::Response> people_import_template(const WebDeps& deps, http::Context&) {
   auto bytes = deps.import->people_template();
   if (!bytes) return fail(bytes.error());
-  http::Response r;
-  r.content_type = kXlsxType;
-  r.body = std::move(*bytes);
-  r.header("Content-Disposition", "attachment; filename=\"mau-nhap-can-bo.xlsx\"");
-  return r;
+  return xlsx_file(std::move(*bytes), "mau-nhap-can-bo.xlsx");
 }
 
 Result<http::Response> people_export(const WebDeps& deps, http::Context& ctx) {
@@ -154,11 +149,7 @@ Result<http::Response> people_export(const WebDeps& deps, http::Context& ctx) {
   if (!f) return fail(f.error());
   auto bytes = deps.import->export_people(*ctx.principal, *f);
   if (!bytes) return fail(bytes.error());
-  http::Response r;
-  r.content_type = kXlsxType;
-  r.body = std::move(*bytes);
-  r.header("Content-Disposition", "attachment; filename=\"danh-sach-can-bo.xlsx\"");
-  return r;
+  return xlsx_file(std::move(*bytes), "danh-sach-can-bo.xlsx");
 }
 
 }  // namespace thidua::web

@@ -236,10 +236,9 @@ Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
   return deps.views->page(ctx, "pages/people_list", ctx.t("people.title"), std::move(d));
 }
 
-Result<http::Response> person_page(const WebDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx.params["id"]);
-  if (!id) return fail(id.error());
-  auto detail = deps.people->get(*ctx.principal, *id);
+Result<http::Response> render_person(const WebDeps& deps, http::Context& ctx, std::int64_t id,
+                                     const Refused* refused, unsigned status, const Notice* notice) {
+  auto detail = deps.people->get(*ctx.principal, id);
   if (!detail) return fail(detail.error());
   const Person& p = detail->person;
   mustache::data d = person_row(ctx, p);
@@ -269,10 +268,31 @@ Result<http::Response> person_page(const WebDeps& deps, http::Context& ctx) {
   d.set("history", history);
   if (detail->can_edit) {
     d.set("can_edit", true);
+    auto move = form_echo(ctx, refused, "move", {"unit_id", "position", "date"});
+    const bool again = refused && refused->form == "move";
+    if (!again) move.set("position", p.position);
     auto units = deps.org->list_units(*ctx.principal, p.agency_id, false);
-    if (units) d.set("units", unit_options(*units, p.unit_id));
+    std::int64_t chosen = p.unit_id;
+    if (again) chosen = id_param(move.get("unit_id")->string_value()).value_or(0);
+    if (units) move.set("units", unit_options(*units, chosen));
+    d.set("move", move);
   }
-  return deps.views->page(ctx, "pages/person", p.full_name, std::move(d));
+  auto account = account_card(deps, ctx, id, refused);
+  if (!account) return fail(account.error());
+  d.set("account", *account);
+  if (notice) {
+    mustache::data n;
+    n.set("text", notice->text);
+    n.set("secret", notice->secret);
+    d.set("notice", n);
+  }
+  return deps.views->page(ctx, "pages/person", p.full_name, std::move(d), status);
+}
+
+Result<http::Response> person_page(const WebDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx.params["id"]);
+  if (!id) return fail(id.error());
+  return render_person(deps, ctx, *id, nullptr, 200);
 }
 
 Result<http::Response> person_new(const WebDeps& deps, http::Context& ctx) {
@@ -341,7 +361,11 @@ Result<http::Response> person_move(const WebDeps& deps, http::Context& ctx) {
   if (!form) return fail(form.error());
   auto unit = id_param(form->value("unit_id"));
   auto moved = deps.people->move(*ctx.principal, *id, unit ? *unit : 0, form->value("position"), form->value("date"));
-  if (!moved) return fail(moved.error());
+  if (!moved) {
+    if (!shows_again(moved.error())) return fail(moved.error());
+    Refused refused{"move", &*form, &moved.error()};
+    return render_person(deps, ctx, *id, &refused, http::status_for(moved.error()));
+  }
   return http::Response::redirect("/people/" + std::to_string(*id));
 }
 

@@ -124,6 +124,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");
+    item("/clusters", "nav2.clusters");
     if (p.is_admin() || p.has_role(Role::authority)) item("/agencies", "nav2.agencies");
     if (p.is_admin()) item("/admin/users", "nav.admin_users");
     d.set("nav", nav);

@@ -87,6 +87,7 @@ json::object to_json(const services::OrgService::ClusterView& c) {
     members.push_back(json::object{{"agency_id", m.agency_id}, {"code", m.code}, {"name", m.name}, {"lead", m.lead}});
   }
   o["members"] = std::move(members);
+  o["can_edit"] = c.can_edit;
   return o;
 }
 
@@ -196,6 +197,26 @@ services::AgencyInput agency_input_from_json(const json::object& body) {
   in.parent_code = text_field(body, "parent_code");
   in.address = text_field(body, "address");
   in.effective_date = text_field(body, "effective_date");
+  return in;
+}
+
+services::AgencyChange agency_change_from_json(const json::object& body) {
+  services::AgencyChange in;
+  auto given = [&](std::string_view name) -> std::optional<std::string> {
+    if (body.find(name) == body.end()) return std::nullopt;
+    return text_field(body, name);  // null: empty, as for "no parent" and "no cluster"
+  };
+  in.name = text_field(body, "name");
+  in.address = given("address");
+  in.effective_date = text_field(body, "effective_date");
+  in.code = given("code");
+  in.parent_code = given("parent_code");
+  in.cluster_code = given("cluster");
+  if (has_field(body, "cluster_year")) {
+    // Not a whole number, or one no int holds: a year the service refuses, naming the field.
+    auto y = int_field(body, "cluster_year");
+    in.cluster_year = y && *y > 0 && *y < 100000 ? static_cast<int>(*y) : -1;
+  }
   return in;
 }
 

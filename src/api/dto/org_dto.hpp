@@ -52,5 +52,8 @@ services::PersonInput person_input_from_json(const boost::json::object& body);
 services::UnitInput unit_input_from_json(const boost::json::object& body);
 services::CouncilTermInput council_term_input_from_json(const boost::json::object& body);
 services::AgencyInput agency_input_from_json(const boost::json::object& body);
+/// An agency change: fields absent from the body stay as they are; "parent_code" or
+/// "cluster" given as null or "" mean none.
+services::AgencyChange agency_change_from_json(const boost::json::object& body);
 
 }  // namespace thidua::api::dto

@@ -47,13 +47,34 @@ Result<services::NewUserInput> new_user_from_json(const json::object& body) {
   in.password = string_field(body, "password");
   in.agency_code = string_field(body, "agency");
   if (auto l = string_field(body, "lang"); !l.empty()) in.lang = l;
+  in.roles = role_names(body);
+  return in;
+}
+
+std::vector<std::string> role_names(const json::object& body) {
+  std::vector<std::string> out;
   if (auto it = body.find("roles"); it != body.end() && it->value().is_array()) {
     for (const auto& v : it->value().get_array()) {
       // A non-string role becomes a name no role has, so the service reports it as invalid.
-      in.roles.push_back(v.is_string() ? std::string(v.get_string()) : std::string("?"));
+      out.push_back(v.is_string() ? std::string(v.get_string()) : std::string("?"));
     }
   }
+  return out;
+}
+
+services::PersonAccountInput person_account_from_json(const json::object& body) {
+  services::PersonAccountInput in;
+  in.login = string_field(body, "login");
+  in.password = string_field(body, "password");
+  if (auto l = string_field(body, "lang"); !l.empty()) in.lang = l;
+  in.roles = role_names(body);
   return in;
+}
+
+json::object to_json(const services::PersonAccount& a) {
+  json::object o = to_json(a.account);
+  if (!a.generated_password.empty()) o["password"] = a.generated_password;
+  return o;
 }
 
 }  // namespace thidua::api::dto
