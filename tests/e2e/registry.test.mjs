@@ -1,7 +1,9 @@
 // The registry pages in a real browser (Debian's Chromium driven by playwright-core), as the
 // office clerk of the demo agency: search the people list as you type (htmx, in place) and with
 // the Lọc button without JavaScript, add a person (a wrong date first), rename a unit from a date,
-// and look at the council. Screenshots of each step; any console error fails the run.
+// look at the council, split a unit (a wrong form first), give a person a new account and export
+// a list to Excel; then as the administrator, set up an emulation cluster and rename the agency.
+// Screenshots of each step; any console error fails the run.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { AGENCY_NAME, startServer } from '../support/server.mjs';
+import { readSheet } from '../support/xlsx.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(process.env.THIDUA_ARTIFACTS ?? 'build/e2e-artifacts');
@@ -57,16 +60,20 @@ function watch(p, label) {
     }
   });
   p.on('pageerror', (e) => problems.push(`[${label}] page error on ${p.url()}: ${e.message}`));
-  p.on('requestfailed', (r) => problems.push(`[${label}] request failed: ${r.url()} (${r.failure()?.errorText})`));
+  p.on('requestfailed', (r) => {
+    // A link to a spreadsheet becomes a download: Chromium reports its navigation as aborted.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && new URL(r.url()).pathname.endsWith('.xlsx')) return;
+    problems.push(`[${label}] request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   p.on('response', (r) => {
     if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`[${label}] HTTP ${r.status()} for ${r.url()}`);
   });
 }
 
-async function signIn(p) {
+async function signIn(p, who = 'vanphong', password = srv.demoPassword) {
   await p.goto(`${srv.url}/login`);
-  await p.fill('#login', 'vanphong');
-  await p.fill('#password', srv.demoPassword);
+  await p.fill('#login', who);
+  await p.fill('#password', password);
   await Promise.all([p.waitForURL((u) => u.pathname === '/'), p.click('#login-submit')]);
 }
 
@@ -218,6 +225,135 @@ describe('registry pages as the office clerk (vanphong)', () => {
     assert.ok(body.includes('Hội đồng Thi đua - Khen thưởng nhiệm kỳ 2021 - 2026'), 'demo term');
     assert.ok(body.includes('Chủ tịch Hội đồng') && body.includes('Nông Văn Chiến'), 'the chair');
     await shot('council.png');
+  });
+
+  /** Submits by clicking `selector`, expecting the answer `status` (a refused form: 422). */
+  async function submitExpecting(p, selector, status) {
+    expectedDocumentStatus = status;
+    try {
+      const [resp] = await Promise.all([p.waitForNavigation(), p.click(selector)]);
+      await p.waitForLoadState('load');
+      return resp;
+    } finally {
+      expectedDocumentStatus = null;
+    }
+  }
+
+  it('splitting a unit: a wrong form first comes back as typed, then the new unit takes the people ticked', async () => {
+    await page.goto(`${srv.url}/units`);
+    await Promise.all([page.waitForURL((u) => /^\/units\/\d+$/.test(u.pathname)),
+      page.click('#units-table a:has-text("Phòng Chính sách Dân tộc")')]);
+    await page.locator('#split-form').scrollIntoViewIfNeeded();
+    await shot('unit-split-form.png');
+    page.once('dialog', (d) => d.accept());
+    await page.fill('#s-code', 'CSVC');
+    await page.fill('#s-date', '31/02/2024');
+    await page.check('label:has-text("Lâm Văn Hùng")');
+    const bad = await submitExpecting(page, '#split-submit', 422);
+    assert.equal(bad.status(), 422);
+    assert.equal(await nfcText(page.locator('#e-s-name')), 'Vui lòng nhập thông tin này.');
+    assert.ok((await nfcText(page.locator('#e-s-date'))).includes('Ngày không hợp lệ'));
+    assert.equal(await page.inputValue('#s-code'), 'CSVC', 'typed code kept');
+    assert.equal(await page.inputValue('#s-date'), '31/02/2024', 'typed date kept');
+    assert.ok(await page.isChecked('label:has-text("Lâm Văn Hùng")'), 'ticked person still ticked');
+    await page.locator('#split-form').scrollIntoViewIfNeeded();
+    await shot('unit-split-error.png');
+    await page.fill('#s-name', 'Phòng Chính sách vùng cao');
+    await page.fill('#s-date', pastDate(20));
+    page.once('dialog', (d) => d.accept());
+    await Promise.all([page.waitForURL((u) => /^\/units\/\d+$/.test(u.pathname)), page.click('#split-submit')]);
+    assert.equal(await nfcText(page.locator('#unit-name')), 'Phòng Chính sách vùng cao');
+    const people = (await page.locator('#unit-people li').allInnerTexts()).map((x) => x.normalize('NFC').trim());
+    assert.deepEqual(people, ['Lâm Văn Hùng — Phó Trưởng phòng']);
+    await shot('unit-split-done.png');
+  });
+
+  it('a person gets a new account with roles; the password shows once and signs in', async () => {
+    await page.goto(`${srv.url}/people?q=${encodeURIComponent('bế thị thu')}`);
+    await Promise.all([page.waitForURL((u) => /^\/people\/\d+$/.test(u.pathname)), page.click('#people-table a:has-text("Bế Thị Thu")')]);
+    const personPath = new URL(page.url()).pathname;
+    await page.locator('#account-form').scrollIntoViewIfNeeded();
+    await shot('person-account-form.png');
+    await page.fill('#ac-login', 'bethithu');
+    await page.check('#ac-council');
+    await Promise.all([page.waitForNavigation(), page.click('#account-submit')]);
+    const password = (await page.locator('#account-password').innerText()).trim();
+    assert.match(password, /^\S{10,}$/);
+    assert.ok((await nfcText(page.locator('#account-notice'))).includes('bethithu'));
+    assert.equal(await nfcText(page.locator('#account-login')), 'bethithu');
+    await shot('person-account-created.png');
+    // The person signs in with it, in a browser of their own.
+    const theirs = await launch();
+    try {
+      const p = theirs.pages()[0] ?? (await theirs.newPage());
+      p.setDefaultTimeout(10_000);
+      watch(p, 'new-account');
+      await signIn(p, 'bethithu', password);
+      assert.ok((await nfcText(p.locator('main'))).includes('Bế Thị Thu') || (await p.title()).length > 0);
+    } finally {
+      await theirs.close();
+    }
+    await page.goto(`${srv.url}${personPath}`);
+    assert.equal(await page.locator('#account-password').count(), 0, 'the password is not shown again');
+  });
+
+  it('"Xuất Excel" on the units list downloads the list as .xlsx', async () => {
+    await page.goto(`${srv.url}/units`);
+    await shot('units-list.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-units')]);
+    assert.equal(download.suggestedFilename(), 'danh-sach-don-vi.xlsx');
+    const file = path.join(ARTIFACTS, 'danh-sach-don-vi.xlsx');
+    await download.saveAs(file);
+    const sheet = readSheet(await fsp.readFile(file));
+    assert.equal(sheet.rows[0][1], 'Tên đơn vị');
+    assert.ok(sheet.rows.some((r) => r[1] === 'Phòng Chính sách vùng cao'), JSON.stringify(sheet.rows));
+  });
+
+  it('the administrator sets up a cluster of the year with its lead and renames the agency from a date', async () => {
+    const admin = await launch();
+    try {
+      const p = admin.pages()[0] ?? (await admin.newPage());
+      p.setDefaultTimeout(10_000);
+      watch(p, 'admin');
+      await signIn(p, 'admin');
+      await p.goto(`${srv.url}/clusters`);
+      await p.fill('#cl-code', 'VHXH');
+      await p.fill('#cl-name', 'Khối các cơ quan Văn hoá - Xã hội');
+      await Promise.all([p.waitForURL((u) => u.pathname === '/clusters'), p.click('#cluster-create')]);
+      await p.selectOption('#cluster-VHXH select[name=agency]', { label: AGENCY_NAME });
+      await p.check('#cluster-VHXH input[name=lead]');
+      await Promise.all([p.waitForNavigation(), p.click('#cluster-VHXH .add-member button[type=submit]')]);
+      const row = (await p.locator('#cluster-VHXH tbody tr').first().innerText()).normalize('NFC');
+      assert.ok(row.includes(AGENCY_NAME) && row.includes('Trưởng khối'), row);
+      await p.locator('#cluster-VHXH').hover();
+      await p.screenshot({ path: path.join(ARTIFACTS, 'clusters.png'), fullPage: true });
+
+      await p.goto(`${srv.url}/agencies`);
+      await p.screenshot({ path: path.join(ARTIFACTS, 'agencies.png'), fullPage: true });
+      await Promise.all([p.waitForURL((u) => /^\/agencies\/\d+$/.test(u.pathname)), p.click('#edit-agency-BDT')]);
+      await p.fill('#ae-name', '');
+      await p.fill('#ae-date', '01/13/2025');
+      expectedDocumentStatus = 422;
+      try {
+        const [resp] = await Promise.all([p.waitForNavigation(), p.click('#agency-save')]);
+        assert.equal(resp.status(), 422);
+      } finally {
+        expectedDocumentStatus = null;
+      }
+      assert.equal(await nfcText(p.locator('#e-ae-name')), 'Vui lòng nhập thông tin này.');
+      assert.equal(await p.inputValue('#ae-date'), '01/13/2025');
+      await p.screenshot({ path: path.join(ARTIFACTS, 'agency-edit-error.png'), fullPage: true });
+      await p.fill('#ae-name', 'Ban Dân tộc tỉnh Cao Bằng (tên mới)');
+      await p.fill('#ae-date', '01/01/2025');
+      await p.fill('#ae-address', '032 Hoàng Đình Giong, phường Hợp Giang');
+      await Promise.all([p.waitForNavigation(), p.click('#agency-save')]);
+      assert.equal(await nfcText(p.locator('#agency-title')), 'Ban Dân tộc tỉnh Cao Bằng (tên mới)');
+      const names = (await p.locator('#agency-history li').allInnerTexts()).map((x) => x.normalize('NFC').trim());
+      assert.deepEqual(names, ['Đến 31/12/2024: Ban Dân tộc tỉnh Cao Bằng', '01/01/2025 – nay: Ban Dân tộc tỉnh Cao Bằng (tên mới)']);
+      await p.screenshot({ path: path.join(ARTIFACTS, 'agency-page.png'), fullPage: true });
+    } finally {
+      await admin.close();
+    }
   });
 
   it('no console errors, page errors or failed sub-resources along the way', () => {

@@ -349,6 +349,7 @@ function apiRoutes() {
 const bValue = () => ({
   people: b.person.id, units: b.unit.id, council: b.term.id, seats: b.person.id, agencies: B.id,
   clusters: b.cluster.id, users: 'vp_b',
+  members: B.code,
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
 // Bodies that would succeed on one's own record, so that only the agency check can stop them.
@@ -361,6 +362,10 @@ const bodies = {
   'PUT /api/v1/council/{id}/seats/{person_id}': () => ({ seat: 'member' }),
   'PUT /api/v1/agencies/{id}': () => ({ version: 1, name: 'Đổi Tên Trộm', address: '', effective_date: '01/01/2024' }),
   'POST /api/v1/clusters/{id}/members': () => ({ agency: A.code, year: YEAR, lead: false }),
+  'POST /api/v1/units/{id}/split': () => ({ version: 1, code: 'TROM', name: 'Tổ Trộm', date: '01/01/2024', people: [] }),
+  'POST /api/v1/people/{id}/account': () => ({ create: true, login: 'tai-khoan-trom', roles: ['staff'] }),
+  'PUT /api/v1/people/{id}/account': () => ({ roles: ['office'] }),
+  'POST /api/v1/clusters/{id}/lead': () => ({ agency: A.code, year: YEAR }),
 };
 
 function fill(pattern, valueOf) {
@@ -657,5 +662,138 @@ describe('fixed service bugs', () => {
     const stale = await call(tok.vp_a, 'PUT', `/api/v1/people/${p.id}`,
       person({ full_name: 'Cù Văn Chuyển', unit_id: u.id, code: 'CHUYEN', version: p.version }));
     assert.equal(stale.status, 409, stale.why);
+  });
+});
+
+// ---- split, a person's account, agency changes, cluster leads ---------------------------------
+
+describe('split a unit, a person\'s account, agency changes, cluster leads', () => {
+  it('a split makes a unit of the same agency with the people sent; bad input writes nothing', async () => {
+    const u = await createUnit(tok.vp_a, { code: 'GOC', name: 'Phòng Gốc' });
+    const p1 = await createPerson(tok.vp_a, { full_name: 'Nông Văn Tách', unit_id: u.id, start_date: '01/01/2015' });
+    const p2 = await createPerson(tok.vp_a, { full_name: 'Nông Văn Ở Lại', unit_id: u.id, start_date: '01/01/2015' });
+    const before = await call(tok.vp_a, 'GET', '/api/v1/units?closed=1');
+    const noName = await call(tok.vp_a, 'POST', `/api/v1/units/${u.id}/split`,
+      { version: u.version, code: 'TACH', name: '', date: '01/01/2024', people: [p1.id] });
+    assert422Naming(noName, 'name');
+    assert.equal(noName.json.error.fields.name, 'Vui lòng nhập thông tin này.');
+    assert.equal(noName.json.error.message, 'Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.');
+    assert422Naming(await call(tok.vp_a, 'POST', `/api/v1/units/${u.id}/split`, { code: 'TACH', name: 'Tổ Tách' }), 'version');
+    assert422Naming(await call(tok.vp_a, 'POST', `/api/v1/units/${u.id}/split`,
+      { version: u.version, code: 'TACH', name: 'Tổ Tách', people: 'p1' }), 'people');
+    const stranger = await call(tok.vp_a, 'POST', `/api/v1/units/${u.id}/split`,
+      { version: u.version, code: 'TACH', name: 'Tổ Tách', date: '01/01/2024', people: [p1.id, b.person.id] });
+    assert422Naming(stranger, 'people');
+    assertNoLeak(stranger);
+    const after = await call(tok.vp_a, 'GET', '/api/v1/units?closed=1');
+    assert.equal(after.json.items.length, before.json.items.length, 'no unit was made by the refused splits');
+
+    const res = await call(tok.vp_a, 'POST', `/api/v1/units/${u.id}/split`,
+      { version: u.version, code: 'TACH', name: 'Tổ Tách', kind: 'office', date: '01/01/2024', people: [p1.id] });
+    assert.equal(res.status, 201, res.why);
+    assert.equal(res.r.headers.get('location'), `/api/v1/units/${res.json.id}`);
+    assert.deepEqual([res.json.code, res.json.name, res.json.kind, res.json.agency_id], ['TACH', 'Tổ Tách', 'office', A.id]);
+    const detail = await call(tok.vp_a, 'GET', `/api/v1/units/${res.json.id}`);
+    assert.deepEqual(detail.json.people.map((p) => p.full_name), ['Nông Văn Tách']);
+    const moved = await call(tok.vp_a, 'GET', `/api/v1/people/${p1.id}`);
+    assert.deepEqual(moved.json.path.map((p) => [p.unit_name, p.valid_from, p.valid_to]),
+      [['Phòng Gốc', '2015-01-01', '2024-01-01'], ['Tổ Tách', '2024-01-01', null]]);
+    const stayed = await call(tok.vp_a, 'GET', `/api/v1/people/${p2.id}`);
+    assert.equal(stayed.json.unit_id, u.id);
+  });
+
+  it('a person gets a new account (the password in the answer, once) and roles; a second is 409', async () => {
+    const p = await createPerson(tok.vp_a, { full_name: 'Hoàng Thị Tài Khoản' });
+    const bad = await call(tok.vp_a, 'POST', `/api/v1/people/${p.id}/account`, { create: true, login: 'x', roles: ['admin'] });
+    assert422Naming(bad, 'login');
+    assert.equal(bad.json.error.fields.roles, 'Bạn không được cấp vai trò này.');
+    const res = await call(tok.vp_a, 'POST', `/api/v1/people/${p.id}/account`,
+      { create: true, login: 'HT.TaiKhoan', roles: ['staff', 'council'] });
+    assert.equal(res.status, 201, res.why);
+    assert.equal(res.json.login, 'ht.taikhoan');
+    assert.equal(res.json.display_name, 'Hoàng Thị Tài Khoản');
+    assert.deepEqual(res.json.roles, ['council', 'staff']);
+    assert.equal(res.json.agency, A.code);
+    assert.match(res.json.password, /^\S{10,}$/);
+    const person = await call(tok.vp_a, 'GET', `/api/v1/people/${p.id}`);
+    assert.equal(person.json.login, 'ht.taikhoan');
+    assert.equal(person.json.linked_account, true);
+    const twice = await call(tok.vp_a, 'POST', `/api/v1/people/${p.id}/account`, { create: true, login: 'khac', roles: ['staff'] });
+    assert.equal(twice.status, 409, twice.why);
+    assert.equal(twice.json.error.code, 'account_link.person_linked');
+    const roles = await call(tok.vp_a, 'PUT', `/api/v1/people/${p.id}/account`, { roles: ['leader'] });
+    assert.equal(roles.status, 200, roles.why);
+    assert.deepEqual(roles.json.roles, ['leader']);
+    assert422Naming(await call(tok.vp_a, 'PUT', `/api/v1/people/${p.id}/account`, { roles: ['authority'] }), 'roles');
+    assert422Naming(await call(tok.vp_a, 'PUT', `/api/v1/people/${p.id}/account`, { roles: [] }), 'roles');
+  });
+
+  it('an existing account of the agency is linked; another agency\'s is unknown, like one that does not exist', async () => {
+    cliOk(['user', 'add', '--db', srv.dbUrl, '--login', 'a.san', '--name', 'Tài Khoản Sẵn', '--role', 'staff',
+      '--agency', A.code, '--password-stdin'], { input: 'Mat-khau-thu-2024!\n' });
+    const p = await createPerson(tok.vp_a, { full_name: 'Lý Văn Gắn' });
+    const theirs = await call(tok.vp_a, 'POST', `/api/v1/people/${p.id}/account`, { login: 'vp_b' });
+    const none = await call(tok.vp_a, 'POST', `/api/v1/people/${p.id}/account`, { login: 'khong-co-ai' });
+    assert422Naming(theirs, 'login');
+    assert.deepEqual(theirs.json.error, none.json.error);
+    assertNoLeak(theirs);
+    const res = await call(tok.vp_a, 'POST', `/api/v1/people/${p.id}/account`, { login: 'A.SAN' });
+    assert.equal(res.status, 200, res.why);
+    assert.deepEqual([res.json.login, res.json.roles], ['a.san', ['staff']]);
+    const other = await createPerson(tok.vp_a, { full_name: 'Lý Văn Gắn Sau' });
+    const taken = await call(tok.vp_a, 'POST', `/api/v1/people/${other.id}/account`, { login: 'a.san' });
+    assert.equal(taken.status, 409, taken.why);
+    assert.equal(taken.json.error.fields.login, 'Tài khoản này đã gắn với một cán bộ khác.');
+  });
+
+  it('an agency\'s code, authority and cluster change; fields left out stay as they were', async () => {
+    const c = await call(tok.quantri, 'POST', '/api/v1/clusters', { code: 'KTP', name: 'Khối Tư pháp' });
+    assert.equal(c.status, 201, c.why);
+    const before = await call(tok.quantri, 'GET', `/api/v1/agencies/${A.id}`);
+    const notAuthority = await call(tok.quantri, 'PUT', `/api/v1/agencies/${A.id}`,
+      { version: before.json.version, name: before.json.name, parent_code: B.code });
+    assert422Naming(notAuthority, 'parent_code');
+    const taken = await call(tok.quantri, 'PUT', `/api/v1/agencies/${A.id}`,
+      { version: before.json.version, name: before.json.name, code: P.code });
+    assert.equal(taken.status, 409, taken.why);
+    assert.equal(taken.json.error.fields.code, 'Mã cơ quan này đã có.');
+    const res = await call(tok.quantri, 'PUT', `/api/v1/agencies/${A.id}`,
+      { version: before.json.version, name: before.json.name, code: 'STP2', cluster: 'KTP', cluster_year: YEAR });
+    assert.equal(res.status, 200, res.why);
+    assert.equal(res.json.code, 'STP2');
+    assert.equal(res.json.address, before.json.address, 'the address was not sent and stays');
+    assert.equal(res.json.parent_id, P.id, 'the authority was not sent and stays');
+    const cl = await call(tok.quantri, 'GET', `/api/v1/clusters?year=${YEAR}`);
+    assert.deepEqual(cl.json.items.find((x) => x.code === 'KTP').members.map((m) => m.code), ['STP2']);
+    assert.deepEqual(cl.json.items.find((x) => x.code === 'KSNV').members, [],
+      'one cluster a year: it left the other cluster the administrator oversees');
+    const back = await call(tok.quantri, 'PUT', `/api/v1/agencies/${A.id}`,
+      { version: res.json.version, name: res.json.name, code: A.code });
+    assert.equal(back.status, 200, back.why);
+    // The authority above A may edit it, but not move it away from under itself.
+    const away = await call(tok.sonoivu, 'PUT', `/api/v1/agencies/${A.id}`,
+      { version: back.json.version, name: back.json.name, parent_code: null });
+    assert422Naming(away, 'parent_code');
+    assert.equal((await call(tok.vp_a, 'PUT', `/api/v1/agencies/${A.id}`,
+      { version: back.json.version, name: 'Tự Đổi Tên' })).status, 403);
+  });
+
+  it('the lead of a cluster changes hands; a member leaves; not a member is 422', async () => {
+    const list = await call(tok.sonoivu, 'GET', `/api/v1/clusters?year=${YEAR}`);
+    const c = list.json.items.find((x) => x.code === 'KSNV');
+    assert.ok(c, list.why);
+    assert.equal(c.can_edit, true);
+    const join = await call(tok.sonoivu, 'POST', `/api/v1/clusters/${c.id}/members`, { agency: A.code, year: YEAR });
+    assert.equal(join.status, 200, join.why);
+    assert.deepEqual(join.json.members.map((m) => [m.code, m.lead]), [[A.code, false]]);
+    const lead = await call(tok.sonoivu, 'POST', `/api/v1/clusters/${c.id}/lead`, { agency: A.code, year: YEAR });
+    assert.equal(lead.status, 200, lead.why);
+    assert.deepEqual(lead.json.members.map((m) => [m.code, m.lead]), [[A.code, true]]);
+    const gone = await call(tok.sonoivu, 'DELETE', `/api/v1/clusters/${c.id}/members/${A.code}?year=${YEAR}`);
+    assert.ok([200, 204].includes(gone.status), gone.why);
+    const again = await call(tok.sonoivu, 'DELETE', `/api/v1/clusters/${c.id}/members/${A.code}?year=${YEAR}`);
+    assert422Naming(again, 'agency');
+    assert422Naming(await call(tok.sonoivu, 'DELETE', `/api/v1/clusters/${c.id}/members/${A.code}`), 'year');
+    assert422Naming(await call(tok.sonoivu, 'POST', `/api/v1/clusters/${c.id}/lead`, { agency: A.code, year: YEAR }), 'agency');
   });
 });

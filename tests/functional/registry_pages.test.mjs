@@ -10,9 +10,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  AGENCY_NAME, CookieJar, byClass, byId, decodeEntities, findTag, findTags, form, innerHtml, jarFetch,
-  locationPath, locationPathname, login, nfc, show, startServer, textById, textOf,
+  AGENCY_NAME, byClass, byId, decodeEntities, findTag, findTags, form, innerHtml, jarFetch, locationPathname, nfc,
+  show, startServer, textById, textOf,
 } from '../support/server.mjs';
+import { as, fieldError, formValues, listItems, options, pageText } from '../support/pages.mjs';
 
 let ro;
 let rw;
@@ -32,37 +33,6 @@ const DEMO_NAMES_SORTED = [
   'Triệu Thị Ánh', 'Nông Văn Chiến', 'Đàm Văn Đức', 'Nông Thị Hoa', 'Lâm Văn Hùng', 'Hoàng Thị Lan',
   'Đinh Thị Mai', 'Sầm Đức Minh', 'Lục Văn Quang', 'Lương Văn Thành', 'Bế Thị Thu', 'Hà Văn Vui',
 ];
-
-/** A signed-in browser: its cookie jar plus get/post that read the body and the page's CSRF token. */
-async function as(srv, who) {
-  const jar = new CookieJar();
-  await login(srv.url, who, srv.demoPassword, jar);
-  const s = {
-    jar,
-    csrf: null,
-    async get(path, headers = {}) {
-      const r = await jarFetch(jar, `${srv.url}${path}`, { headers });
-      const html = await r.text();
-      const meta = findTag(html, (t) => t.name === 'meta' && t.attrs.name === 'csrf-token');
-      if (meta?.attrs.content) s.csrf = meta.attrs.content;
-      return { r, html, status: r.status, location: locationPath(r, srv.url) };
-    },
-    /** POSTs a form; `_csrf` is taken from the last page seen (or the home page) unless given. */
-    async post(path, fields) {
-      if (!s.csrf) await s.get('/');
-      const body = fields instanceof URLSearchParams ? new URLSearchParams(fields) : new URLSearchParams(fields);
-      if (!body.has('_csrf')) body.set('_csrf', s.csrf);
-      const r = await jarFetch(jar, `${srv.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: body.toString(),
-      });
-      const html = await r.text();
-      return { r, html, status: r.status, location: locationPath(r, srv.url) };
-    },
-  };
-  return s;
-}
 
 /** Names in the people table, in page order (raw text, not normalised, so NFD would show). */
 function tableNames(html) {
@@ -85,45 +55,12 @@ function tableRows(html) {
   });
 }
 
-/** Value of each named control inside the element with `id` (a form): inputs, and selects' chosen option. */
-function formValues(html, id) {
-  const f = byId(html, id);
-  assert.ok(f, `#${id} on the page`);
-  const inner = innerHtml(html, f);
-  const out = {};
-  for (const t of findTags(inner, (x) => x.name === 'input' && x.attrs.name)) out[t.attrs.name] = t.attrs.value ?? '';
-  for (const sel of findTags(inner, (x) => x.name === 'select' && x.attrs.name)) {
-    const opts = findTags(innerHtml(inner, sel), (x) => x.name === 'option');
-    const chosen = opts.find((o) => 'selected' in o.attrs) ?? opts[0];
-    out[sel.attrs.name] = chosen?.attrs.value ?? '';
-  }
-  return out;
-}
-
-/** Options of a <select id=...>: [{value, text, selected}]. */
-function options(html, selectId) {
-  const sel = byId(html, selectId);
-  assert.ok(sel, `#${selectId} on the page`);
-  const inner = innerHtml(html, sel);
-  return findTags(inner, (t) => t.name === 'option').map((o) => ({
-    value: o.attrs.value, text: textOf(innerHtml(inner, o)), selected: 'selected' in o.attrs,
-  }));
-}
-
 /** The id of the unit called `name` (today's name) in the people-list filter. */
 async function unitId(s, name) {
   const { html } = await s.get('/people');
   const o = options(html, 'unit').find((x) => x.text === nfc(name));
   assert.ok(o, `unit "${name}" in the filter: ${JSON.stringify(options(html, 'unit'))}`);
   return o.value;
-}
-
-/** Items of a list element by id, as text. */
-function listItems(html, id) {
-  const el = byId(html, id);
-  if (!el) return null;
-  const inner = innerHtml(html, el);
-  return inner.split(/<li\b[^>]*>/i).slice(1).map((li) => textOf(li.replace(/<\/li>[\s\S]*$/i, '')));
 }
 
 /** "dd/mm/yyyy" → "yyyy-mm-dd"; "nay" (until now) → "9999-12-31". */
@@ -149,11 +86,6 @@ function assertTimeline(items, what) {
     if (i > 0) assert.ok(ps[i - 1][1] <= from, `${what}: periods out of order or overlapping: ${JSON.stringify(items)}`);
   }
 }
-
-const pageText = (html) => textOf(innerHtml(html, byId(html, 'main')) ?? html);
-
-/** Visible message of the field error #e-NAME, or null. */
-const fieldError = (html, name) => textById(html, `e-${name}`);
 
 let seq = 0;
 /** A staff code not used yet in this run. */
