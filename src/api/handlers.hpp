@@ -11,6 +11,7 @@
 #include "http/context.hpp"
 #include "http/message.hpp"
 #include "services/auth_service.hpp"
+#include "services/movement_service.hpp"
 #include "services/org_service.hpp"
 #include "services/people_service.hpp"
 #include "services/user_service.hpp"
@@ -23,6 +24,7 @@ struct ApiDeps {
   std::string version;
   std::shared_ptr<services::PeopleService> people;
   std::shared_ptr<services::OrgService> org;
+  std::shared_ptr<services::MovementService> movements;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

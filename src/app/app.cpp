@@ -79,6 +79,8 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.people = std::make_shared<services::PeopleService>(s.db);
   s.org = std::make_shared<services::OrgService>(s.db);
   s.import = std::make_shared<services::ImportService>(s.db, s.people);
+  s.files = std::make_shared<services::FileStore>(std::filesystem::path(config.data_dir) / "files");
+  s.movements = std::make_shared<services::MovementService>(s.db, s.files);
   return s;
 }
 

@@ -9,7 +9,9 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "services/auth_service.hpp"
+#include "services/file_store.hpp"
 #include "services/import_service.hpp"
+#include "services/movement_service.hpp"
 #include "services/org_service.hpp"
 #include "services/password.hpp"
 #include "services/people_service.hpp"
@@ -31,6 +33,8 @@ struct Services {
   std::shared_ptr<services::PeopleService> people;
   std::shared_ptr<services::OrgService> org;
   std::shared_ptr<services::ImportService> import;
+  std::shared_ptr<services::FileStore> files;
+  std::shared_ptr<services::MovementService> movements;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

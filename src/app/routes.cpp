@@ -4,6 +4,9 @@
 
 #include "app/routes.hpp"
 
+#include "api/movement_api.hpp"
+#include "web/movement_pages.hpp"
+
 namespace thidua::app {
 
 using http::Access;
@@ -108,6 +111,33 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/council/{id}/seats/{person}/remove", managers, bind(w, web::council_seat_remove),
        "Remove a council member");
 
+  // Movements and their plans (issue: movements and their plans, rendered as official documents)
+  const auto leaders = Access::any_of({Role::admin, Role::leader});
+  page("GET", "/movements", signed_in, bind(w, web::movements_page), "Movements of the agency, with status and progress");
+  page("POST", "/movements", managers, bind(w, web::movement_create), "Draft a new movement");
+  page("GET", "/movements/{id}", signed_in, bind(w, web::movement_page), "A movement: its plan, tasks and units' plans");
+  page("POST", "/movements/{id}", managers, bind(w, web::movement_update), "Save the plan's document details");
+  page("POST", "/movements/{id}/items", managers, bind(w, web::movement_item_add), "Add an item to a section of the plan");
+  page("POST", "/movements/{id}/items/{item}", managers, bind(w, web::movement_item_update), "Edit an item of the plan");
+  page("POST", "/movements/{id}/items/{item}/move", managers, bind(w, web::movement_item_move),
+       "Move an item up or down in its section");
+  page("POST", "/movements/{id}/items/{item}/delete", managers, bind(w, web::movement_item_delete),
+       "Remove an item from the plan (kept in the audit log)");
+  page("POST", "/movements/{id}/launch", leaders, bind(w, web::movement_launch),
+       "Approve and launch: milestones and duties become tasks");
+  page("POST", "/movements/{id}/copy", managers, bind(w, web::movement_copy), "Copy the plan into next period's draft");
+  page("GET", "/movements/{id}/preview", signed_in, bind(w, web::movement_preview), "The plan as a document, in the browser");
+  page("GET", "/documents/preview.css", signed_in, bind(w, web::document_preview_css),
+       "Stylesheet of document previews");
+  page("GET", "/movements/{id}/plan.docx", signed_in, bind(w, web::movement_docx), "The plan as DOCX (Decree 30 layout)");
+  page("GET", "/movements/{id}/plan.pdf", signed_in, bind(w, web::movement_pdf), "The plan as PDF (Decree 30 layout)");
+  page("POST", "/movements/{id}/tasks/{task}", signed_in, bind(w, web::movement_task_update),
+       "Mark a task done or open again (its unit's head, the Office, the leaders)");
+  add(RouteKind::page, "POST", "/movements/{id}/unit-plans", signed_in, bind(w, web::movement_unit_plan_add),
+      "A unit's own sub-plan (file) or target for the movement", true, 21 << 20);
+  page("GET", "/movements/{id}/unit-plans/{plan}/file", signed_in, bind(w, web::movement_unit_plan_file),
+       "The file of a unit's sub-plan");
+
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
   api("GET", "/api/v1/me", Access::signed_in(), bind(a, api::me), "The signed-in user");
@@ -154,6 +184,26 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Mark the lead agency of a year");
   api("DELETE", "/api/v1/clusters/{id}/members/{agency}", api_authority, bind(a, api::remove_cluster_member),
       "Take an agency out of a cluster for a year");
+  // Movements and their plans.
+  const auto api_leaders = Access::any_of({Role::admin, Role::leader});
+  api("GET", "/api/v1/movements", Access::signed_in(), bind(a, api::list_movements), "Movements of an agency");
+  api("POST", "/api/v1/movements", api_managers, bind(a, api::create_movement), "Draft a new movement");
+  api("GET", "/api/v1/movements/{id}", Access::signed_in(), bind(a, api::get_movement),
+      "A movement with its plan items, tasks and units' plans");
+  api("PUT", "/api/v1/movements/{id}", api_managers, bind(a, api::update_movement),
+      "Update the plan's document details (version-checked)");
+  api("POST", "/api/v1/movements/{id}/items", api_managers, bind(a, api::add_plan_item), "Add an item to the plan");
+  api("PUT", "/api/v1/movements/{id}/items/{item}", api_managers, bind(a, api::update_plan_item), "Edit a plan item");
+  api("POST", "/api/v1/movements/{id}/items/{item}/move", api_managers, bind(a, api::move_plan_item),
+      "Move a plan item up or down");
+  api("DELETE", "/api/v1/movements/{id}/items/{item}", api_managers, bind(a, api::delete_plan_item),
+      "Remove a plan item (kept in the audit log)");
+  api("POST", "/api/v1/movements/{id}/launch", api_leaders, bind(a, api::launch_movement),
+      "Approve and launch a movement");
+  api("POST", "/api/v1/movements/{id}/copy", api_managers, bind(a, api::copy_movement),
+      "Copy a movement into next period's draft");
+  api("PUT", "/api/v1/movements/{id}/tasks/{task}", Access::signed_in(), bind(a, api::update_task),
+      "Mark a task done or open");
   return r;
 }
 

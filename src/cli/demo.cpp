@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/demo_plan.hpp"
 #include "services/crypto.hpp"
 
 namespace thidua::cli {
@@ -137,10 +138,32 @@ int demo(const Common& common) {
   const int year = static_cast<int>(
       std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}.year());
   if (auto r = s->org->add_cluster_member(actor, cluster->id, "BDT", year, true); !r) return report(r.error());
+
+  // The seed plan, launched: its milestones and responsibilities become tasks; the first
+  // milestone (Quý III năm 2022) and the mid-term review (2023) are done, so the movement is
+  // "mid-term reviewed"; the final review (2025) is still open. Then next period's draft,
+  // copied from it.
+  auto plan = load_seed_plan(*s->movements, actor, agency->id, unit_ids);
+  if (!plan) return report(plan.error());
+  auto launched = s->movements->launch(actor, plan->id, plan->version);
+  if (!launched) return report(launched.error());
+  if (auto detail = s->movements->get(actor, plan->id); detail) {
+    for (const auto& t : detail->tasks) {
+      const char* note = t.due_date == "2022-09-30"   ? "Đã ban hành Kế hoạch và phát động thi đua."
+                         : t.due_date == "2023-12-31" ? "Đã tổ chức Hội nghị sơ kết giữa kỳ."
+                                                      : nullptr;
+      if (!note || t.unit_id) continue;
+      auto done = s->movements->set_task(actor, t.id, t.version, true, note);
+      if (!done) return report(done.error());
+    }
+  }
+  auto next = s->movements->copy(actor, plan->id);
+  if (!next) return report(next.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)
-            << " cán bộ, Hội đồng TĐKT 2021 - 2026\n  Tài khoản (mật khẩu chung / shared password: "
+            << " cán bộ, Hội đồng TĐKT 2021 - 2026,\n  phong trào \"Cả nước chung sức xây dựng nông thôn mới\" 2021 - 2025 (đã sơ kết)"
+               " và bản nháp 2026 - 2030\n  Tài khoản (mật khẩu chung / shared password: "
             << (env && *env ? std::string("THIDUA_DEMO_PASSWORD") : password) << ")\n";
   std::cout << "    " << std::left << std::setw(13) << "admin"
             << "Quản trị hệ thống — tài khoản, sao lưu"

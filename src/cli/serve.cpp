@@ -69,8 +69,8 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   auto views = web::Views::create(s->catalogue, static_files);
   if (!views) return report(views.error());
   web::WebDeps web_deps{*views, s->auth, s->users, s->people, s->org, s->import,
-                        std::make_shared<web::UploadStash>()};
-  api::ApiDeps api_deps{s->auth, s->users, app::kVersion, s->people, s->org};
+                        std::make_shared<web::UploadStash>(), s->movements};
+  api::ApiDeps api_deps{s->auth, s->users, app::kVersion, s->people, s->org, s->movements};
   auto router = app::build_routes(web_deps, api_deps);
   http::PipelineOptions po;
   po.cookie_secure = config->cookie_secure;

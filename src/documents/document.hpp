@@ -114,7 +114,8 @@ struct TableBlock {
   std::vector<double> column_shares() const;
 };
 
-/// A table cell holding one paragraph of `text` (left-aligned, no indent, 13 pt spacing-free).
+/// A table cell holding one paragraph of `text`: no indent, no space after, in the tables'
+/// size (a point smaller than the body).
 TableCell cell(std::string text, bool bold = false, Align align = Align::left);
 
 /// Starts a new page.

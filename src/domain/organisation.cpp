@@ -1,5 +1,7 @@
 #include "domain/organisation.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include <array>
 #include <utility>
 
@@ -7,21 +9,8 @@ namespace thidua {
 
 namespace {
 
-template <class E, std::size_t N>
-std::optional<E> parse_from(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s) {
-  for (const auto& [e, name] : table) {
-    if (name == s) return e;
-  }
-  return std::nullopt;
-}
-
-template <class E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E e) {
-  for (const auto& [x, name] : table) {
-    if (x == e) return name;
-  }
-  return table[0].second;
-}
+using detail::name_of;
+using detail::parse_from;
 
 constexpr std::array<std::pair<UnitKind, std::string_view>, 3> kUnitKinds{
     {{UnitKind::department, "department"}, {UnitKind::office, "office"}, {UnitKind::union_, "union"}}};

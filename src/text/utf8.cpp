@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -55,6 +56,14 @@ std::string to_nfc(std::string_view s) {
   std::string result;
   out.toUTF8String(result);
   return result;
+}
+
+std::string upper_vi(std::string_view s) {
+  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toUpper(icu::Locale("vi"));
+  std::string out;
+  u.toUTF8String(out);
+  return to_nfc(out);
 }
 
 std::string_view trim(std::string_view s) {

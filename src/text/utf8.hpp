@@ -16,6 +16,9 @@ std::string to_nfc(std::string_view s);
 /// Removes leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
 
+/// Capitals the Vietnamese way ("Ban Dân tộc" → "BAN DÂN TỘC"), NFC.
+std::string upper_vi(std::string_view s);
+
 /// Trims, drops zero-width and control characters (except tab and newline) and returns NFC.
 /// Precondition: is_valid_utf8(s).
 std::string clean_input(std::string_view s);

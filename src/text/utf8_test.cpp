@@ -157,5 +157,13 @@ TEST(Fold, GivesTheSameKeyForNfdAndNfcInput) {
   EXPECT_EQ(fold("Nguye\xCC\x82\xCC\x83n"), fold("Nguyễn"));
 }
 
+TEST(UpperVi, CapitalisesVietnameseLettersAndKeepsNfc) {
+  EXPECT_EQ(upper_vi("Ban Dân tộc"), "BAN DÂN TỘC");
+  EXPECT_EQ(upper_vi("Ủy ban nhân dân tỉnh Cao Bằng"), "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG");
+  EXPECT_EQ(upper_vi("đường ơ ư"), "ĐƯỜNG Ơ Ư");
+  // Decomposed input comes out composed.
+  EXPECT_EQ(upper_vi("to\xcc\x82\xcc\x81t"), "T\xe1\xbb\x90T");  // "tốt" typed as o + ◌̂ + ◌́ → "TỐT"
+}
+
 }  // namespace
 }  // namespace thidua::text

@@ -1,3 +1,4 @@
+#include "web/movement_pages.hpp"
 #include "web/pages.hpp"
 
 namespace thidua::web {
@@ -17,6 +18,10 @@ Result<http::Response> home(const WebDeps& deps, http::Context& ctx) {
     roles.push_back(item);
   }
   d.set("roles", roles);
+  // The to-do list: open tasks of launched movements for the user's units (and the agency's
+  // own for the Office and the leaders), soonest first.
+  mustache::data tasks = home_tasks(deps, ctx);
+  if (tasks.get("has_tasks")) put(d, "todos", std::move(tasks));
   return deps.views->page(ctx, "pages/home", ctx.t("home.title"), std::move(d));
 }
 

@@ -12,6 +12,7 @@
 
 #include "services/auth_service.hpp"
 #include "services/import_service.hpp"
+#include "services/movement_service.hpp"
 #include "services/org_service.hpp"
 #include "services/people_service.hpp"
 #include "services/user_service.hpp"
@@ -27,6 +28,7 @@ struct WebDeps {
   std::shared_ptr<services::OrgService> org;
   std::shared_ptr<services::ImportService> import;
   std::shared_ptr<class UploadStash> uploads;
+  std::shared_ptr<services::MovementService> movements;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

@@ -121,6 +121,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
       nav.push_back(n);
     };
     item("/", "nav.home");
+    item("/movements", "nav3.movements");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");

@@ -20,6 +20,7 @@ const B_NAMES = {
   unit: 'Phòng Bí Mật Bê',
   term: 'Hội đồng Thi đua Bí Mật Bê',
   cluster: 'Khối thi đua Bí Mật Bê',
+  movement: 'Phong trào Bí Mật Bê',
   user: 'Văn Phòng Bí Mật Bê',
 };
 const LEAK_MARKERS = [SECRET, B.name, 'B-SECRET', 'KBMB', 'PBMB'];
@@ -348,7 +349,7 @@ function apiRoutes() {
 // the parameter. A route whose parameter is not here fails the test until it is added.
 const bValue = () => ({
   people: b.person.id, units: b.unit.id, council: b.term.id, seats: b.person.id, agencies: B.id,
-  clusters: b.cluster.id, users: 'vp_b',
+  clusters: b.cluster.id, users: 'vp_b', movements: b.movement.id, items: b.item.id, tasks: b.task.id,
   members: B.code,
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
@@ -366,6 +367,12 @@ const bodies = {
   'POST /api/v1/people/{id}/account': () => ({ create: true, login: 'tai-khoan-trom', roles: ['staff'] }),
   'PUT /api/v1/people/{id}/account': () => ({ roles: ['office'] }),
   'POST /api/v1/clusters/{id}/lead': () => ({ agency: A.code, year: YEAR }),
+  'PUT /api/v1/movements/{id}': () => ({ ...b.movement, title: 'Đổi Tên Trộm' }),
+  'POST /api/v1/movements/{id}/items': () => ({ version: b.movement.version, section: 'content', body: 'Trộm' }),
+  'PUT /api/v1/movements/{id}/items/{item}': () => ({ version: b.movement.version, body: 'Trộm' }),
+  'POST /api/v1/movements/{id}/items/{item}/move': () => ({ version: b.movement.version, dir: 'up' }),
+  'POST /api/v1/movements/{id}/launch': () => ({ version: b.movement.version }),
+  'PUT /api/v1/movements/{id}/tasks/{task}': () => ({ version: b.task.version, done: true }),
 };
 
 function fill(pattern, valueOf) {
@@ -414,6 +421,25 @@ describe('province mode: one agency never sees another', () => {
       { agency: B.code, year: YEAR, lead: true });
     assert.equal(member.status, 200, member.why);
     assert.deepEqual(member.json.members.map((m) => [m.code, m.lead]), [[B.code, true]]);
+
+    // A launched movement of B, with an item and a task.
+    const mv = await call(tok.vp_b, 'POST', '/api/v1/movements', {
+      title: B_NAMES.movement, period_from: '2026', period_to: '2027', summary: `Kế hoạch ${B_NAMES.movement}`,
+      place: 'Cao Bằng', doc_date: '02/01/2026', signer_title: 'TRƯỞNG BAN', signer_name: 'Bí Mật Ký',
+    });
+    assert.equal(mv.status, 201, mv.why);
+    let version = mv.json.version;
+    for (const item of [{ section: 'content', body: 'Nội dung Bí Mật' }, { section: 'recipient', body: 'Lưu: VT' },
+      { section: 'milestone', label: 'Năm 2026', ref_date: '31/12/2026', code: 'midterm', body: 'Sơ kết Bí Mật' }]) {
+      const added = await call(tok.vp_b, 'POST', `/api/v1/movements/${mv.json.id}/items`, { version, ...item });
+      assert.equal(added.status, 201, added.why);
+      version = added.json.version;
+    }
+    const launched = await call(tok.quantri, 'POST', `/api/v1/movements/${mv.json.id}/launch`, { version });
+    assert.equal(launched.status, 200, launched.why);
+    b.movement = launched.json;
+    b.item = launched.json.items[0];
+    b.task = launched.json.tasks[0];
 
     a.unit = await createUnit(tok.vp_a, { code: 'VP', name: 'Văn phòng Sở' });
     a.unit2 = await createUnit(tok.vp_a, { code: 'PC', name: 'Phòng Pháp chế' });

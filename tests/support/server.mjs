@@ -83,6 +83,7 @@ export function freePort() {
  *
  * opts:
  *   demo: true            run `thidua demo` (password opts.demoPassword or DEFAULT_PASSWORD)
+ *   extraAgencies: [{code, name}]  with demo: agencies added after the demo's
  *   agencies: [{code,name}]   default [{code:'BDT', name:'Ban Dân tộc tỉnh Cao Bằng'}] (not with demo)
  *   users: [{login, name, role | roles, agency, password}]  created with `user add --password-stdin`
  *   tokens: [{login, name}]   created with `user token` before serving; values in srv.tokens[login]
@@ -109,6 +110,7 @@ export async function startServer(opts = {}) {
     cliOk(['migrate', '--db', dbUrl]);
     if (opts.demo) {
       cliOk(['demo', '--db', dbUrl], { env: { THIDUA_DEMO_PASSWORD: demoPassword } });
+      for (const a of opts.extraAgencies ?? []) cliOk(['agency', 'add', '--db', dbUrl, '--code', a.code, '--name', a.name]);
     } else {
       const agencies = opts.agencies ?? [{ code: AGENCY_CODE, name: AGENCY_NAME }];
       for (const a of agencies) cliOk(['agency', 'add', '--db', dbUrl, '--code', a.code, '--name', a.name]);
@@ -138,7 +140,8 @@ export async function startServer(opts = {}) {
   async function spawnServer() {
     const port = await freePort();
     const proc = spawn(bin, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`], {
-      env: { ...process.env, ...(opts.env ?? {}) },
+      // Uploaded files go under the test's own folder, never the working directory's data/.
+      env: { ...process.env, THIDUA_DATA_DIR: path.join(dir, 'data'), ...(opts.env ?? {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(proc);
