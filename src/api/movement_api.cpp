@@ -11,28 +11,11 @@ namespace json = boost::json;
 namespace {
 
 json::object movement_json(const Movement& m) {
-  json::object o{{"id", m.id},
-                 {"agency_id", m.agency_id},
-                 {"title", m.title},
-                 {"kind", std::string(to_string(m.kind))},
-                 {"level", std::string(to_string(m.level))},
-                 {"period_from", m.period_from},
-                 {"period_to", m.period_to},
-                 {"summary", m.summary},
-                 {"header_parent", m.header_parent},
-                 {"header_name", m.header_name},
-                 {"doc_number", m.doc_number},
-                 {"doc_symbol", m.doc_symbol},
-                 {"place", m.place},
-                 {"doc_date", m.doc_date},
-                 {"preamble", m.preamble},
-                 {"closing", m.closing},
-                 {"signer_mark", m.signer_mark},
-                 {"signer_title", m.signer_title},
-                 {"signer_name", m.signer_name},
-                 {"status", std::string(to_string(m.status))},
-                 {"launched_at", m.launched_at},
-                 {"version", m.version}};
+  json::object o = services::movement_fields(m);
+  o["id"] = m.id;
+  o["agency_id"] = m.agency_id;
+  o["launched_at"] = m.launched_at;
+  o["version"] = m.version;
   if (m.copied_from) o["copied_from"] = *m.copied_from;
   return o;
 }
@@ -96,6 +79,33 @@ services::PlanItemInput item_input(const json::object& b) {
     }
   }
   return in;
+}
+
+/// A change request: the movement (and item or task) from the path, the JSON body and its version.
+struct Change {
+  std::int64_t id = 0;
+  std::int64_t sub = 0;  ///< the {item} or {task} of the path, when `sub_name` is given
+  json::object body;
+  std::int64_t version = 0;
+};
+
+Result<Change> change_request(http::Context& ctx, const char* sub_name = nullptr) {
+  Change c;
+  auto id = id_param(ctx, sub_name && std::string_view(sub_name) == "task" ? "task" : "id");
+  if (!id) return fail(id.error());
+  c.id = *id;
+  if (sub_name && std::string_view(sub_name) != "task") {
+    auto sub = id_param(ctx, sub_name);
+    if (!sub) return fail(sub.error());
+    c.sub = *sub;
+  }
+  auto body = json_body(ctx);
+  if (!body) return fail(body.error());
+  auto version = body_version(*body);
+  if (!version) return fail(version.error());
+  c.body = std::move(*body);
+  c.version = *version;
+  return c;
 }
 
 /// The movement after a change to its plan, with its new version.
@@ -162,60 +172,40 @@ Result<http::Response> get_movement(const ApiDeps& deps, http::Context& ctx) {
 }
 
 Result<http::Response> update_movement(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto m = deps.movements->update(*ctx.principal, *id, *version, movement_input(*body));
+  auto c = change_request(ctx);
+  if (!c) return fail(c.error());
+  auto m = deps.movements->update(*ctx.principal, c->id, c->version, movement_input(c->body));
   if (!m) return fail(m.error());
   return http::Response::json(json::serialize(movement_json(*m)));
 }
 
 Result<http::Response> add_plan_item(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto v = deps.movements->add_item(*ctx.principal, *id, *version, item_input(*body));
+  auto c = change_request(ctx);
+  if (!c) return fail(c.error());
+  auto v = deps.movements->add_item(*ctx.principal, c->id, c->version, item_input(c->body));
   if (!v) return fail(v.error());
-  auto r = movement_after(deps, ctx, *id);
+  auto r = movement_after(deps, ctx, c->id);
   if (r) r->status = 201;
   return r;
 }
 
 Result<http::Response> update_plan_item(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto item = id_param(ctx, "item");
-  if (!item) return fail(item.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto v = deps.movements->update_item(*ctx.principal, *item, *version, item_input(*body));
+  auto c = change_request(ctx, "item");
+  if (!c) return fail(c.error());
+  auto v = deps.movements->update_item(*ctx.principal, c->sub, c->version, item_input(c->body));
   if (!v) return fail(v.error());
-  return movement_after(deps, ctx, *id);
+  return movement_after(deps, ctx, c->id);
 }
 
 Result<http::Response> move_plan_item(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto item = id_param(ctx, "item");
-  if (!item) return fail(item.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  std::string dir = dto::text_field(*body, "dir");
+  auto c = change_request(ctx, "item");
+  if (!c) return fail(c.error());
+  std::string dir = dto::text_field(c->body, "dir");
   if (dir != "up" && dir != "down") return fail(invalid_field("dir", "validation.invalid"));
-  auto v = deps.movements->move_item(*ctx.principal, *item, *version,
+  auto v = deps.movements->move_item(*ctx.principal, c->sub, c->version,
                                      dir == "up" ? services::ItemMove::up : services::ItemMove::down);
   if (!v) return fail(v.error());
-  return movement_after(deps, ctx, *id);
+  return movement_after(deps, ctx, c->id);
 }
 
 Result<http::Response> delete_plan_item(const ApiDeps& deps, http::Context& ctx) {
@@ -233,15 +223,11 @@ Result<http::Response> delete_plan_item(const ApiDeps& deps, http::Context& ctx)
 }
 
 Result<http::Response> launch_movement(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto m = deps.movements->launch(*ctx.principal, *id, *version);
+  auto c = change_request(ctx);
+  if (!c) return fail(c.error());
+  auto m = deps.movements->launch(*ctx.principal, c->id, c->version);
   if (!m) return fail(m.error());
-  return movement_after(deps, ctx, *id);
+  return movement_after(deps, ctx, c->id);
 }
 
 Result<http::Response> copy_movement(const ApiDeps& deps, http::Context& ctx) {
@@ -258,14 +244,10 @@ Result<http::Response> copy_movement(const ApiDeps& deps, http::Context& ctx) {
 }
 
 Result<http::Response> update_task(const ApiDeps& deps, http::Context& ctx) {
-  auto task = id_param(ctx, "task");
-  if (!task) return fail(task.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto t = deps.movements->set_task(*ctx.principal, *task, *version, dto::bool_field(*body, "done"),
-                                    dto::text_field(*body, "note"));
+  auto c = change_request(ctx, "task");
+  if (!c) return fail(c.error());
+  auto t = deps.movements->set_task(*ctx.principal, c->id, c->version, dto::bool_field(c->body, "done"),
+                                    dto::text_field(c->body, "note"));
   if (!t) return fail(t.error());
   return http::Response::json(json::serialize(task_json(*t)));
 }

@@ -59,26 +59,6 @@ bool may_follow(storage::Tx& tx, const Principal& p, std::int64_t agency_id, std
   return false;
 }
 
-json::object movement_json(const Movement& m) {
-  return {{"title", m.title},
-          {"kind", std::string(to_string(m.kind))},
-          {"level", std::string(to_string(m.level))},
-          {"period_from", m.period_from},
-          {"period_to", m.period_to},
-          {"summary", m.summary},
-          {"header_parent", m.header_parent},
-          {"header_name", m.header_name},
-          {"doc_number", m.doc_number},
-          {"doc_symbol", m.doc_symbol},
-          {"place", m.place},
-          {"doc_date", m.doc_date},
-          {"preamble", m.preamble},
-          {"closing", m.closing},
-          {"signer_mark", m.signer_mark},
-          {"signer_title", m.signer_title},
-          {"signer_name", m.signer_name},
-          {"status", std::string(to_string(m.status))}};
-}
 
 json::object item_json(const PlanItem& i) {
   json::array units;
@@ -292,6 +272,27 @@ MovementStatus stage_after_reviews(storage::Tx& tx, const Movement& m) {
 
 }  // namespace
 
+json::object movement_fields(const Movement& m) {
+  return {{"title", m.title},
+          {"kind", std::string(to_string(m.kind))},
+          {"level", std::string(to_string(m.level))},
+          {"period_from", m.period_from},
+          {"period_to", m.period_to},
+          {"summary", m.summary},
+          {"header_parent", m.header_parent},
+          {"header_name", m.header_name},
+          {"doc_number", m.doc_number},
+          {"doc_symbol", m.doc_symbol},
+          {"place", m.place},
+          {"doc_date", m.doc_date},
+          {"preamble", m.preamble},
+          {"closing", m.closing},
+          {"signer_mark", m.signer_mark},
+          {"signer_title", m.signer_title},
+          {"signer_name", m.signer_name},
+          {"status", std::string(to_string(m.status))}};
+}
+
 std::string period_bound(const std::string& text_in, bool end) {
   auto t = text::trim(text_in);
   if (t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -368,7 +369,7 @@ Result<Movement> MovementService::create(const Principal& actor, std::int64_t ag
     if (auto ok = apply_input(m, filled); !ok) return fail(ok.error());
     auto ts = to_iso(now);
     m.id = storage::insert_movement(tx, m, ts);
-    record_audit(tx, actor, {"movement.create", "movement", std::to_string(m.id), "", json::serialize(movement_json(m))},
+    record_audit(tx, actor, {"movement.create", "movement", std::to_string(m.id), "", json::serialize(movement_fields(m))},
                  now);
     return *storage::find_movement(tx, m.id);
   });
@@ -384,8 +385,8 @@ Result<Movement> MovementService::update(const Principal& actor, std::int64_t id
     if (auto ok = apply_input(m, in); !ok) return fail(ok.error());
     if (!storage::update_movement(tx, m, to_iso(now))) return fail(ErrorKind::conflict, "edit.stale");
     record_audit(tx, actor,
-                 {"movement.update", "movement", std::to_string(id), json::serialize(movement_json(*old)),
-                  json::serialize(movement_json(m))},
+                 {"movement.update", "movement", std::to_string(id), json::serialize(movement_fields(*old)),
+                  json::serialize(movement_fields(m))},
                  now);
     return *storage::find_movement(tx, id);
   });
@@ -557,7 +558,7 @@ Result<Movement> MovementService::copy(const Principal& actor, std::int64_t id) 
       }
       storage::insert_plan_item(tx, i);
     }
-    json::object after = movement_json(m);
+    json::object after = movement_fields(m);
     after["copied_from"] = src->id;
     record_audit(tx, actor, {"movement.copy", "movement", std::to_string(m.id), "", json::serialize(after)}, now);
     return *storage::find_movement(tx, m.id);

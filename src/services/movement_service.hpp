@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "documents/document.hpp"
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
@@ -128,6 +130,9 @@ class MovementService {
   std::shared_ptr<FileStore> files_;
   Clock clock_;
 };
+
+/// The movement's plan fields as JSON (for the audit log's before/after and the API).
+boost::json::object movement_fields(const Movement& m);
 
 /// "2021" → 2021-01-01 (or 2021-12-31 as the end), dd/mm/yyyy → ISO; empty for a bad value.
 std::string period_bound(const std::string& text, bool end);

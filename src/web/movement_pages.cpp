@@ -225,28 +225,18 @@ Result<http::Response> render_movement(const WebDeps& deps, http::Context& ctx, 
   if (services::can_manage_agency(*ctx.principal, m.agency_id)) d.set("can_copy", true);
 
   // The header form.
-  const char* header_fields[] = {"title", "kind", "level", "period_from", "period_to", "summary", "header_parent",
-                                 "header_name", "doc_number", "doc_symbol", "place", "doc_date", "preamble",
-                                 "closing", "signer_mark", "signer_title", "signer_name"};
-  std::map<std::string, std::string> current{{"title", m.title},
-                                             {"kind", std::string(to_string(m.kind))},
-                                             {"level", std::string(to_string(m.level))},
-                                             {"period_from", period_field(m.period_from, "01-01")},
-                                             {"period_to", period_field(m.period_to, "12-31")},
-                                             {"summary", m.summary},
-                                             {"header_parent", m.header_parent},
-                                             {"header_name", m.header_name},
-                                             {"doc_number", m.doc_number},
-                                             {"doc_symbol", m.doc_symbol},
-                                             {"place", m.place},
-                                             {"doc_date", date_text(m.doc_date)},
-                                             {"preamble", m.preamble},
-                                             {"closing", m.closing},
-                                             {"signer_mark", m.signer_mark},
-                                             {"signer_title", m.signer_title},
-                                             {"signer_name", m.signer_name}};
+  // What the form shows: the plan's fields, dates as typed in forms (a period bound that is a
+  // whole year as the year alone).
+  std::map<std::string, std::string> current;
+  for (const auto& [key, value] : services::movement_fields(m)) {
+    if (value.is_string()) current[std::string(key)] = std::string(value.as_string());
+  }
+  current["period_from"] = period_field(m.period_from, "01-01");
+  current["period_to"] = period_field(m.period_to, "12-31");
+  current["doc_date"] = date_text(m.doc_date);
+  current.erase("status");
   mustache::data h;
-  for (const char* f : header_fields) h.set(f, shown(refused, "header", f, current[f]));
+  for (const auto& [f, value] : current) h.set(f, shown(refused, "header", f, value));
   for (const char* k : {"regular", "thematic"}) {
     if (shown(refused, "header", "kind", current["kind"]) == k) h.set(std::string("kind_") + k, true);
   }
