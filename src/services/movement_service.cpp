@@ -168,6 +168,9 @@ Result<PlanItem> item_from(storage::Tx& tx, const Movement& m, PlanSection secti
     case PlanSection::milestone:
       required_text(e, "label", in.label, 100, i.label);
       i.ref_date = date_field(e, "ref_date", in.ref_date, true);
+      if (!i.ref_date.empty() && (i.ref_date < m.period_from || i.ref_date > m.period_to)) {
+        e.field("ref_date", "movement.milestone_outside");
+      }
       if (auto k = parse_milestone_kind(in.code.empty() ? "other" : in.code)) {
         i.code = std::string(to_string(*k));
       } else {
@@ -193,6 +196,28 @@ Result<PlanItem> item_from(storage::Tx& tx, const Movement& m, PlanSection secti
   }
   if (!e.fields.empty()) return fail(e);
   return i;
+}
+
+/// Checks of the header against the rest of the register: the number and symbol are given
+/// once a year in the agency; the milestones stay inside the period.
+Result<void> check_register(storage::Tx& tx, const Movement& m) {
+  Error e = invalid();
+  if (!m.doc_number.empty()) {
+    std::string year = m.doc_date.empty() ? m.period_from.substr(0, 4) : m.doc_date.substr(0, 4);
+    if (storage::movement_number_taken(tx, m.agency_id, m.doc_number, m.doc_symbol, year, m.id)) {
+      e.kind = ErrorKind::conflict;
+      e.code = "movement.number_taken";
+      e.field("doc_number", "movement.number_taken");
+    }
+  }
+  for (const auto& i : storage::plan_items(tx, m.id)) {
+    if (i.section == PlanSection::milestone && (i.ref_date < m.period_from || i.ref_date > m.period_to)) {
+      e.field("period_to", "movement.milestones_outside");
+      break;
+    }
+  }
+  if (!e.fields.empty()) return fail(e);
+  return {};
 }
 
 /// What is missing before a plan can be launched, as field errors.
@@ -367,6 +392,7 @@ Result<Movement> MovementService::create(const Principal& actor, std::int64_t ag
     Movement m;
     m.agency_id = agency_id;
     if (auto ok = apply_input(m, filled); !ok) return fail(ok.error());
+    if (auto ok = check_register(tx, m); !ok) return fail(ok.error());
     auto ts = to_iso(now);
     m.id = storage::insert_movement(tx, m, ts);
     record_audit(tx, actor, {"movement.create", "movement", std::to_string(m.id), "", json::serialize(movement_fields(m))},
@@ -383,6 +409,7 @@ Result<Movement> MovementService::update(const Principal& actor, std::int64_t id
     if (!old) return fail(old.error());
     Movement m = *old;
     if (auto ok = apply_input(m, in); !ok) return fail(ok.error());
+    if (auto ok = check_register(tx, m); !ok) return fail(ok.error());
     if (!storage::update_movement(tx, m, to_iso(now))) return fail(ErrorKind::conflict, "edit.stale");
     record_audit(tx, actor,
                  {"movement.update", "movement", std::to_string(id), json::serialize(movement_fields(*old)),

@@ -304,6 +304,17 @@ std::optional<Movement> find_movement(Tx& tx, std::int64_t id) {
   return rows.front();
 }
 
+bool movement_number_taken(Tx& tx, std::int64_t agency_id, const std::string& number, const std::string& symbol,
+                           const std::string& year, std::int64_t except_id) {
+  long long agency = agency_id, except = except_id, n = 0;
+  std::string from = year + "-01-01", to = year + "-12-31";
+  tx.sql() << "SELECT CAST(COUNT(*) AS BIGINT) FROM movement WHERE agency_id = :a AND doc_number = :n "
+              "AND doc_symbol = :s AND doc_date >= :f AND doc_date <= :t AND id <> :x",
+      soci::into(n), soci::use(agency), soci::use(number), soci::use(symbol), soci::use(from), soci::use(to),
+      soci::use(except);
+  return n > 0;
+}
+
 std::vector<MovementRow> list_movements(Tx& tx, const std::vector<std::int64_t>& agency_ids) {
   std::string in = in_list(agency_ids);
   auto movements = query_movements(tx, "WHERE m.agency_id IN (" + in + ") ORDER BY m.period_from DESC, m.id DESC", 0);

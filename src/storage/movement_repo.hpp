@@ -28,6 +28,10 @@ bool bump_movement(Tx& tx, std::int64_t id, std::int64_t version, const std::str
 bool set_movement_status(Tx& tx, std::int64_t id, std::int64_t version, MovementStatus status,
                          std::optional<std::int64_t> launched_by, const std::string& at);
 std::optional<Movement> find_movement(Tx& tx, std::int64_t id);
+/// Whether another movement of the agency (not `except_id`) carries number/symbol in `year`
+/// (the year of its date): a number is given once a year in an agency's register.
+bool movement_number_taken(Tx& tx, std::int64_t agency_id, const std::string& number, const std::string& symbol,
+                           const std::string& year, std::int64_t except_id);
 /// The movements of these agencies, newest period first, with their task counts.
 std::vector<MovementRow> list_movements(Tx& tx, const std::vector<std::int64_t>& agency_ids);
 

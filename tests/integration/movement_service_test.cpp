@@ -257,5 +257,45 @@ TEST_F(MovementServiceTest, BadHeaderNamesEveryField) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM movement"), 0);
 }
 
+TEST_F(MovementServiceTest, RegisterNumbersOnceAYearAndMilestonesInsideThePeriod) {
+  auto in = header();
+  in.doc_number = "125";
+  auto first = movements_->create(office_, agency_, in);
+  ASSERT_TRUE(first.has_value()) << first.error().code;
+  // The same number and symbol in the same year: refused, nothing saved.
+  auto second = movements_->create(office_, agency_, in);
+  ASSERT_FALSE(second.has_value());
+  EXPECT_EQ(second.error().code, "movement.number_taken");
+  EXPECT_EQ(second.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM movement"), 1);
+  // The same number another year is another register entry.
+  in.doc_date = "05/01/2023";
+  auto next_year = movements_->create(office_, agency_, in);
+  ASSERT_TRUE(next_year.has_value()) << next_year.error().code;
+  // Another agency's register is its own.
+  auto elsewhere = movements_->create(principal(Role::office, other_), other_, header());
+  ASSERT_TRUE(elsewhere.has_value());
+
+  // A milestone outside 2021–2025 is refused; a period shortened past a milestone too.
+  auto v = movements_->add_item(office_, first->id, first->version,
+                                {"milestone", "Năm 2026", "Tổng kết.", "", "31/12/2026", "", "final", {}});
+  ASSERT_FALSE(v.has_value());
+  ASSERT_EQ(v.error().fields.size(), 1u);
+  EXPECT_EQ(v.error().fields[0].code, "movement.milestone_outside");
+  auto ok = movements_->add_item(office_, first->id, first->version,
+                                 {"milestone", "Năm 2025", "Tổng kết.", "", "31/12/2025", "", "final", {}});
+  ASSERT_TRUE(ok.has_value()) << ok.error().code;
+  auto shorter = header();
+  shorter.doc_number = "125";
+  shorter.period_to = "2024";
+  shorter.header_name = "BAN DÂN TỘC";
+  shorter.doc_symbol = "KH-BDT";
+  auto r = movements_->update(office_, first->id, *ok, shorter);
+  ASSERT_FALSE(r.has_value());
+  ASSERT_EQ(r.error().fields.size(), 1u) << r.error().fields[0].field;
+  EXPECT_EQ(r.error().fields[0].code, "movement.milestones_outside");
+  EXPECT_EQ(text("SELECT period_to FROM movement WHERE id = " + std::to_string(first->id)), "2025-12-31");
+}
+
 }  // namespace
 }  // namespace thidua::it
