@@ -50,6 +50,7 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
       c.cookie_secure = t["cookie_secure"].value_or(c.cookie_secure);
       c.trust_proxy = t["trust_proxy"].value_or(c.trust_proxy);
       c.access_log = t["access_log"].value_or(c.access_log);
+      c.page_cache = t["page_cache"].value_or(c.page_cache);
       c.log_level = t["log_level"].value_or(c.log_level);
       c.session_idle_seconds = t["session"]["idle_seconds"].value_or(c.session_idle_seconds);
       c.session_absolute_seconds = t["session"]["absolute_seconds"].value_or(c.session_absolute_seconds);
@@ -72,6 +73,7 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
   if (auto v = env("THIDUA_COOKIE_SECURE")) c.cookie_secure = parse_bool(*v);
   if (auto v = env("THIDUA_TRUST_PROXY")) c.trust_proxy = parse_bool(*v);
   if (auto v = env("THIDUA_ACCESS_LOG")) c.access_log = parse_bool(*v);
+  if (auto v = env("THIDUA_PAGE_CACHE")) c.page_cache = parse_bool(*v);
   if (auto v = env("THIDUA_LOG_LEVEL")) c.log_level = *v;
   if (auto v = env("THIDUA_SESSION_IDLE_SECONDS"); v && !parse_num(*v, c.session_idle_seconds)) {
     return fail(invalid("THIDUA_SESSION_IDLE_SECONDS=" + *v));

@@ -18,6 +18,9 @@ struct Config {
   bool cookie_secure = false;
   bool trust_proxy = false;
   bool access_log = true;
+  /// Keep rendered list and movement pages, keyed by the data version (the audit chain's
+  /// head), so a page nobody has changed since is not rebuilt. Off: every page is rebuilt.
+  bool page_cache = true;
   std::string log_level = "info";
   long long session_idle_seconds = 8 * 3600;
   long long session_absolute_seconds = 7 * 24 * 3600;

@@ -9,6 +9,7 @@
 #include "http/pipeline.hpp"
 #include "http/server.hpp"
 #include "services/crypto.hpp"
+#include "web/page_cache.hpp"
 #include "web/views.hpp"
 
 namespace thidua::cli {
@@ -69,7 +70,8 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   auto views = web::Views::create(s->catalogue, static_files);
   if (!views) return report(views.error());
   web::WebDeps web_deps{*views, s->auth, s->users, s->people, s->org, s->import,
-                        std::make_shared<web::UploadStash>(), s->movements};
+                        std::make_shared<web::UploadStash>(), s->movements,
+                        config->page_cache ? std::make_shared<web::PageCache>() : nullptr};
   api::ApiDeps api_deps{s->auth, s->users, app::kVersion, s->people, s->org, s->movements};
   auto router = app::build_routes(web_deps, api_deps);
   http::PipelineOptions po;

@@ -10,6 +10,7 @@
 #include "services/scope.hpp"
 #include "services/validation.hpp"
 #include "storage/account_repo.hpp"
+#include "storage/audit_repo.hpp"
 #include "storage/org_repo.hpp"
 #include "storage/people_repo.hpp"
 #include "text/format.hpp"
@@ -83,6 +84,21 @@ Result<Movement> draft_for_change(storage::Tx& tx, const Principal& actor, std::
   if (version && m->version != *version) return fail(ErrorKind::conflict, "edit.stale");
   if (m->status != MovementStatus::draft) return fail(ErrorKind::conflict, "movement.not_draft");
   return *m;
+}
+
+/// The actor's rights on a movement (its data version left unset).
+MovementStamp rights_on(const Principal& actor, const Movement& m) {
+  MovementStamp r;
+  bool manages = can_manage_agency(actor, m.agency_id);
+  bool leads = leads_agency(actor, m.agency_id);
+  r.can_edit = manages && m.status == MovementStatus::draft;
+  r.can_launch = leads && m.status == MovementStatus::draft;
+  r.can_follow = m.status != MovementStatus::draft &&
+                 (manages || leads || std::any_of(actor.grants.begin(), actor.grants.end(), [&](const RoleGrant& g) {
+                   return g.role == Role::unit_head && g.agency_id && *g.agency_id == m.agency_id;
+                 }));
+  r.can_copy = manages;
+  return r;
 }
 
 /// Item `item_id` and its movement for a change by `actor`: an item of a movement the actor
@@ -359,14 +375,24 @@ Result<MovementDetail> MovementService::get(const Principal& actor, std::int64_t
     d.tasks = storage::movement_tasks(tx, id);
     d.unit_plans = storage::unit_plans(tx, id);
     d.units = storage::list_units(tx, m->agency_id, false);
-    d.can_edit = manages && m->status == MovementStatus::draft;
-    d.can_launch = leads && m->status == MovementStatus::draft;
-    d.can_follow = m->status != MovementStatus::draft &&
-                   (manages || leads ||
-                    std::any_of(actor.grants.begin(), actor.grants.end(), [&](const RoleGrant& g) {
-                      return g.role == Role::unit_head && g.agency_id && *g.agency_id == m->agency_id;
-                    }));
+    auto rights = rights_on(actor, *m);
+    d.can_edit = rights.can_edit;
+    d.can_launch = rights.can_launch;
+    d.can_follow = rights.can_follow;
     return d;
+  });
+}
+
+Result<MovementStamp> MovementService::stamp(const Principal& actor, std::int64_t id) {
+  return db_->read([&](storage::Tx& tx) -> Result<MovementStamp> {
+    auto m = storage::find_movement(tx, id);
+    if (!m || !can_read_agency(tx, actor, m->agency_id)) return fail(ErrorKind::not_found, "movement.not_found");
+    auto rights = rights_on(actor, *m);
+    if (m->status == MovementStatus::draft && !rights.can_copy && !leads_agency(actor, m->agency_id)) {
+      return fail(ErrorKind::not_found, "movement.not_found");
+    }
+    rights.data_version = storage::audit_head(tx).first;
+    return rights;
   });
 }
 

@@ -58,6 +58,16 @@ struct PlanItemInput {
   std::vector<std::string> unit_ids;
 };
 
+/// What a movement's page depends on besides its data: the data version (the audit chain's
+/// head) and the reader's rights on it.
+struct MovementStamp {
+  std::int64_t data_version = 0;
+  bool can_edit = false;
+  bool can_launch = false;
+  bool can_follow = false;
+  bool can_copy = false;
+};
+
 struct MovementDetail {
   Movement movement;
   std::string agency_name;
@@ -94,6 +104,8 @@ class MovementService {
   /// Movements of the agency (drafts only for those who may edit or launch them).
   Result<std::vector<storage::MovementRow>> list(const Principal& actor, std::int64_t agency_id);
   Result<MovementDetail> get(const Principal& actor, std::int64_t id);
+  /// The stamp of movement `id` for `actor`: errors as get().
+  Result<MovementStamp> stamp(const Principal& actor, std::int64_t id);
   /// The plan as an official document, for whoever may read the movement.
   Result<documents::Document> document(const Principal& actor, std::int64_t id);
   /// A new draft; the header block starts from the agency's names.

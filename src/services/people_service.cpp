@@ -199,6 +199,13 @@ Result<PeopleResult> PeopleService::search(const Principal& actor, const PeopleF
   });
 }
 
+Result<std::int64_t> PeopleService::data_version(const Principal& actor, std::int64_t agency_id) {
+  return db_->read([&](storage::Tx& tx) -> Result<std::int64_t> {
+    if (!can_read_agency(tx, actor, agency_id)) return fail(ErrorKind::not_found, "agency.not_found");
+    return storage::audit_head(tx).first;
+  });
+}
+
 Result<PersonDetail> PeopleService::get(const Principal& actor, std::int64_t id) {
   return db_->read([&](storage::Tx& tx) -> Result<PersonDetail> {
     auto p = storage::find_person(tx, id);

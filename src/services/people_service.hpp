@@ -62,6 +62,9 @@ class PeopleService {
 
   Result<PeopleResult> search(const Principal& actor, const PeopleFilter& filter);
   Result<PersonDetail> get(const Principal& actor, std::int64_t id);
+  /// The data version (the audit chain's head) for a page of the agency's people, after
+  /// checking the actor may read them: what a cached page of them is keyed by.
+  Result<std::int64_t> data_version(const Principal& actor, std::int64_t agency_id);
   Result<Person> create(const Principal& actor, std::int64_t agency_id, const PersonInput& input);
   /// Fails with conflict "edit.stale" when the person changed since `version` was read.
   Result<Person> update(const Principal& actor, std::int64_t id, std::int64_t version, const PersonInput& input);

@@ -1,5 +1,7 @@
 #include "web/movement_pages.hpp"
 
+#include "web/page_cache.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -198,10 +200,12 @@ mustache::data task_row(http::Context& ctx, const MovementTask& t, bool can_foll
   return r;
 }
 
-Result<http::Response> render_movement(const WebDeps& deps, http::Context& ctx, std::int64_t id,
-                                       const Refused* refused, unsigned status) {
+/// The movement's page data (`title` set to its title).
+Result<mustache::data> movement_data(const WebDeps& deps, http::Context& ctx, std::int64_t id,
+                                     const Refused* refused, std::string& title) {
   auto detail = deps.movements->get(*ctx.principal, id);
   if (!detail) return fail(detail.error());
+  title = detail->movement.title;
   const Movement& m = detail->movement;
   mustache::data d;
   d.set("id", std::to_string(m.id));
@@ -335,7 +339,23 @@ Result<http::Response> render_movement(const WebDeps& deps, http::Context& ctx, 
   }
   put(d, "units", list_data(std::move(unit_opts)));
   d.set("plan_form", form_echo(ctx, refused, "unit-plan", {"unit_id", "kind", "title", "body"}));
-  return deps.views->page(ctx, "pages/movement", m.title, std::move(d), status);
+  return d;
+}
+
+Result<http::Response> render_movement(const WebDeps& deps, http::Context& ctx, std::int64_t id,
+                                       const Refused* refused, unsigned status) {
+  std::string title;
+  auto d = movement_data(deps, ctx, id, refused, title);
+  if (!d) return fail(d.error());
+  return deps.views->page(ctx, "pages/movement", title, std::move(*d), status);
+}
+
+/// The movement's page body for the page cache (forms with the CSRF placeholder).
+Result<std::string> movement_body(const WebDeps& deps, http::Context& ctx, std::int64_t id, const Refused* refused,
+                                  std::string& title) {
+  auto d = movement_data(deps, ctx, id, refused, title);
+  if (!d) return fail(d.error());
+  return deps.views->body_for_cache(ctx, "pages/movement", std::move(*d));
 }
 
 services::MovementInput movement_input(const http::FormData& f) {
@@ -471,7 +491,23 @@ Result<http::Response> movement_create(const WebDeps& deps, http::Context& ctx) 
 Result<http::Response> movement_page(const WebDeps& deps, http::Context& ctx) {
   auto id = id_param(ctx.params["id"]);
   if (!id) return fail(id.error());
-  return render_movement(deps, ctx, *id, nullptr, 200);
+  if (!deps.page_cache) return render_movement(deps, ctx, *id, nullptr, 200);
+  // The page depends on the movement (and its agency's units), the language and the reader's
+  // rights; the title is cached with the body.
+  auto stamp = deps.movements->stamp(*ctx.principal, *id);
+  if (!stamp) return fail(stamp.error());
+  std::string key = "movement\x1f" + std::to_string(*id) + "\x1f" + std::string(text::to_string(ctx.lang)) + "\x1f" +
+                    (stamp->can_edit ? "e" : "-") + (stamp->can_launch ? "l" : "-") + (stamp->can_follow ? "f" : "-") +
+                    (stamp->can_copy ? "c" : "-");
+  if (auto cached = deps.page_cache->get(key, stamp->data_version)) {
+    auto cut = cached->find('\x1f');
+    return deps.views->page_around(ctx, cached->substr(0, cut), cached->substr(cut + 1));
+  }
+  std::string title;
+  auto body = movement_body(deps, ctx, *id, nullptr, title);
+  if (!body) return fail(body.error());
+  deps.page_cache->put(key, stamp->data_version, title + "\x1f" + *body);
+  return deps.views->page_around(ctx, title, *body);
 }
 
 Result<http::Response> movement_update(const WebDeps& deps, http::Context& ctx) {

@@ -29,6 +29,8 @@ struct WebDeps {
   std::shared_ptr<services::ImportService> import;
   std::shared_ptr<class UploadStash> uploads;
   std::shared_ptr<services::MovementService> movements;
+  /// Rendered list and movement pages by data version; null: every page is rebuilt.
+  std::shared_ptr<class PageCache> page_cache;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

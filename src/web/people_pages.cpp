@@ -3,6 +3,7 @@
 #include "services/scope.hpp"
 #include "text/format.hpp"
 #include "text/utf8.hpp"
+#include "web/page_cache.hpp"
 #include "web/pages.hpp"
 
 namespace thidua::web {
@@ -194,6 +195,21 @@ Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
   if (!filter) return fail(filter.error());
   const services::PeopleFilter& f = *filter;
   const std::int64_t agency_id = *f.agency_id;
+  const bool can_edit = services::is_installation_admin(*ctx.principal) ||
+                        ctx.principal->has_role_in(Role::office, agency_id) ||
+                        ctx.principal->has_role_in(Role::admin, agency_id);
+  // The page depends on the agency, the filter, the language and whether the reader edits.
+  std::string key;
+  std::int64_t version = 0;
+  if (deps.page_cache) {
+    auto v = deps.people->data_version(*ctx.principal, agency_id);
+    if (!v) return fail(v.error());
+    version = *v;
+    key = "people\x1f" + std::to_string(agency_id) + "\x1f" + f.text + "\x1f" + std::to_string(f.unit_id.value_or(0)) +
+          "\x1f" + f.status + "\x1f" + std::to_string(f.page) + "\x1f" + std::string(text::to_string(ctx.lang)) +
+          (can_edit ? "\x1f" "e" : "\x1f" "r");
+    if (auto body = deps.page_cache->get(key, version)) return deps.views->page_around(ctx, ctx.t("people.title"), *body);
+  }
   auto result = deps.people->search(*ctx.principal, f);
   if (!result) return fail(result.error());
   auto units = deps.org->list_units(*ctx.principal, agency_id, false);
@@ -229,11 +245,11 @@ Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
     if (result->page < page_count) pages.set("next", base + "&page=" + std::to_string(result->page + 1));
     d.set("pages", pages);
   }
-  if (services::is_installation_admin(*ctx.principal) || ctx.principal->has_role_in(Role::office, agency_id) ||
-      ctx.principal->has_role_in(Role::admin, agency_id)) {
-    d.set("can_edit", true);
-  }
-  return deps.views->page(ctx, "pages/people_list", ctx.t("people.title"), std::move(d));
+  if (can_edit) d.set("can_edit", true);
+  if (!deps.page_cache) return deps.views->page(ctx, "pages/people_list", ctx.t("people.title"), std::move(d));
+  std::string body = deps.views->body_for_cache(ctx, "pages/people_list", std::move(d));
+  deps.page_cache->put(key, version, body);
+  return deps.views->page_around(ctx, ctx.t("people.title"), body);
 }
 
 Result<http::Response> render_person(const WebDeps& deps, http::Context& ctx, std::int64_t id,

@@ -1,5 +1,7 @@
 #include "web/views.hpp"
 
+#include "web/page_cache.hpp"
+
 #include "assets/resources.hpp"
 
 namespace thidua::web {
@@ -138,6 +140,18 @@ http::Response Views::page(http::Context& ctx, const std::string& name, const st
   body.set("csrf", ctx.csrf_token);
   auto layout = layout_data(ctx, title);
   put(layout, "body", render(name, ctx.lang, body));
+  return http::Response::html(render("layouts/base", ctx.lang, layout), status);
+}
+
+std::string Views::body_for_cache(http::Context& ctx, const std::string& name, mustache::data body) const {
+  body.set("csrf", PageCache::kCsrfPlaceholder);
+  return render(name, ctx.lang, body);
+}
+
+http::Response Views::page_around(http::Context& ctx, const std::string& title, const std::string& body_html,
+                                  unsigned status) const {
+  auto layout = layout_data(ctx, title);
+  put(layout, "body", with_csrf(body_html, ctx.csrf_token));
   return http::Response::html(render("layouts/base", ctx.lang, layout), status);
 }
 

@@ -32,6 +32,12 @@ class Views {
   /// A full page: the body template inside the base layout, with navigation for the user.
   http::Response page(http::Context& ctx, const std::string& name, const std::string& title,
                       mustache::data body, unsigned status = 200) const;
+  /// The body template alone, for the page cache: forms carry PageCache::kCsrfPlaceholder
+  /// instead of this session's token.
+  std::string body_for_cache(http::Context& ctx, const std::string& name, mustache::data body) const;
+  /// A full page around an already rendered body (its CSRF placeholders filled in).
+  http::Response page_around(http::Context& ctx, const std::string& title, const std::string& body_html,
+                             unsigned status = 200) const;
 
   const text::Catalogue& catalogue() const { return *catalogue_; }
 
