@@ -36,6 +36,7 @@ json::object task_json(const MovementTask& t) {
                  {"note", t.note},     {"version", t.version}};
   o["unit_id"] = t.unit_id ? json::value(*t.unit_id) : json::value(nullptr);
   o["unit_name"] = t.unit_name;
+  o["late"] = t.late;
   if (t.item_id) o["item_id"] = *t.item_id;
   return o;
 }

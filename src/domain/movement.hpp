@@ -115,6 +115,7 @@ struct MovementTask {
   std::string done_at;
   std::string note;
   std::int64_t version = 1;
+  bool late = false;  ///< open after its due date (set by the service from its clock)
 };
 
 /// A unit's own sub-plan (a stored file) or target for a movement.

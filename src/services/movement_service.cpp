@@ -86,6 +86,11 @@ Result<Movement> draft_for_change(storage::Tx& tx, const Principal& actor, std::
   return *m;
 }
 
+/// Marks the open tasks whose due date has passed.
+void mark_late(std::vector<MovementTask>& tasks, const std::string& today) {
+  for (auto& t : tasks) t.late = t.status == TaskStatus::open && !t.due_date.empty() && t.due_date < today;
+}
+
 /// The actor's rights on a movement (its data version left unset).
 MovementStamp rights_on(const Principal& actor, const Movement& m) {
   MovementStamp r;
@@ -373,6 +378,7 @@ Result<MovementDetail> MovementService::get(const Principal& actor, std::int64_t
     if (auto a = storage::find_agency(tx, m->agency_id)) d.agency_name = a->name;
     d.items = storage::plan_items(tx, id);
     d.tasks = storage::movement_tasks(tx, id);
+    mark_late(d.tasks, today_iso(clock_()));
     d.unit_plans = storage::unit_plans(tx, id);
     d.units = storage::list_units(tx, m->agency_id, false);
     auto rights = rights_on(actor, *m);
@@ -662,7 +668,9 @@ Result<std::vector<MovementTask>> MovementService::my_tasks(const Principal& act
     }
     auto units = units_of(tx, actor);
     if (units.empty() && !agency_tasks) return std::vector<MovementTask>{};
-    return storage::open_tasks_for(tx, units, agency_tasks, limit);
+    auto tasks = storage::open_tasks_for(tx, units, agency_tasks, limit);
+    mark_late(tasks, today_iso(clock_()));
+    return tasks;
   });
 }
 

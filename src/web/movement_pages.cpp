@@ -6,6 +6,7 @@
 #include <map>
 
 #include "documents/docx_writer.hpp"
+#include "domain/clock.hpp"
 #include "documents/html_writer.hpp"
 #include "documents/pdf_writer.hpp"
 #include "services/file_store.hpp"
@@ -192,6 +193,7 @@ mustache::data task_row(http::Context& ctx, const MovementTask& t, bool can_foll
   r.set("due", date_text(t.due_date));
   r.set("movement_title", t.movement_title);
   r.set("note", t.note);
+  if (t.late) r.set("late", true);
   if (t.status == TaskStatus::done) {
     r.set("done", true);
     r.set("done_at", date_text(t.done_at.substr(0, 10)));
@@ -496,7 +498,10 @@ Result<http::Response> movement_page(const WebDeps& deps, http::Context& ctx) {
   // rights; the title is cached with the body.
   auto stamp = deps.movements->stamp(*ctx.principal, *id);
   if (!stamp) return fail(stamp.error());
-  std::string key = "movement\x1f" + std::to_string(*id) + "\x1f" + std::string(text::to_string(ctx.lang)) + "\x1f" +
+  // Today's date is part of the key: a task becomes late at midnight without any write.
+  std::string today = to_iso(std::chrono::system_clock::now()).substr(0, 10);
+  std::string key = "movement\x1f" + std::to_string(*id) + "\x1f" + today + "\x1f" +
+                    std::string(text::to_string(ctx.lang)) + "\x1f" +
                     (stamp->can_edit ? "e" : "-") + (stamp->can_launch ? "l" : "-") + (stamp->can_follow ? "f" : "-") +
                     (stamp->can_copy ? "c" : "-");
   if (auto cached = deps.page_cache->get(key, stamp->data_version)) {
