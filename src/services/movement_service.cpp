@@ -660,6 +660,10 @@ Result<MovementTask> MovementService::set_task(const Principal& actor, std::int6
   });
 }
 
+Result<std::int64_t> MovementService::data_version() {
+  return db_->read([&](storage::Tx& tx) -> Result<std::int64_t> { return storage::audit_head(tx).first; });
+}
+
 Result<std::vector<MovementTask>> MovementService::my_tasks(const Principal& actor, int limit) {
   return db_->read([&](storage::Tx& tx) -> Result<std::vector<MovementTask>> {
     std::optional<std::int64_t> agency_tasks;

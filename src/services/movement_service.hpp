@@ -129,6 +129,9 @@ class MovementService {
 
   Result<MovementTask> set_task(const Principal& actor, std::int64_t task_id, std::int64_t version, bool done,
                                 const std::string& note);
+  /// The data version (the audit chain's head): what a cached page of the actor's own tasks
+  /// is keyed by, with the actor and the day.
+  Result<std::int64_t> data_version();
   /// Open tasks for the actor's home page: their units' tasks, and the agency's for the Office
   /// and the leaders.
   Result<std::vector<MovementTask>> my_tasks(const Principal& actor, int limit = 20);

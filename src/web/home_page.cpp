@@ -1,10 +1,26 @@
+#include "domain/clock.hpp"
 #include "web/movement_pages.hpp"
+#include "web/page_cache.hpp"
 #include "web/pages.hpp"
 
 namespace thidua::web {
 
 Result<http::Response> home(const WebDeps& deps, http::Context& ctx) {
   const Principal& p = *ctx.principal;
+  // The page is the user's own: their roles and their units' open tasks, which change with
+  // a write (the data version) or at midnight (a task falls overdue).
+  std::string cache_key;
+  std::int64_t version = 0;
+  if (deps.page_cache) {
+    auto v = deps.movements->data_version();
+    if (!v) return fail(v.error());
+    version = *v;
+    cache_key = "home\x1f" + std::to_string(p.user_id) + "\x1f" + p.login + "\x1f" + std::string(text::to_string(ctx.lang)) +
+          "\x1f" + to_iso(std::chrono::system_clock::now()).substr(0, 10);
+    if (auto body = deps.page_cache->get(cache_key, version)) {
+      return deps.views->page_around(ctx, ctx.t("home.title"), *body);
+    }
+  }
   mustache::data d;
   d.set("display_name", p.display_name);
   if (!p.agency_name.empty()) d.set("agency_name", p.agency_name);
@@ -22,7 +38,10 @@ Result<http::Response> home(const WebDeps& deps, http::Context& ctx) {
   // own for the Office and the leaders), soonest first.
   mustache::data tasks = home_tasks(deps, ctx);
   if (tasks.get("has_tasks")) put(d, "todos", std::move(tasks));
-  return deps.views->page(ctx, "pages/home", ctx.t("home.title"), std::move(d));
+  if (!deps.page_cache) return deps.views->page(ctx, "pages/home", ctx.t("home.title"), std::move(d));
+  std::string body = deps.views->body_for_cache(ctx, "pages/home", std::move(d));
+  deps.page_cache->put(cache_key, version, body);
+  return deps.views->page_around(ctx, ctx.t("home.title"), body);
 }
 
 }  // namespace thidua::web

@@ -46,6 +46,25 @@ describe('a cached list page', () => {
     assert.deepEqual(names(page.html), ['Lý Thị Thắm']);
   });
 
+  it('drops a task from the home page as soon as it is done', async () => {
+    const vp = await as(srv, 'vanphong');
+    const home1 = await vp.get('/');
+    await vp.get('/');
+    assert.match(home1.html, /Năm 2025: Tổ chức tổng kết/);
+    const m = await (await fetch(`${srv.url}/api/v1/movements/1`, {
+      headers: { authorization: `Bearer ${srv.tokens.vanphong}` },
+    })).json();
+    const task = m.tasks.find((t) => t.due_date === '2025-12-31' && !t.unit_id && t.title.startsWith('Năm 2025'));
+    const r = await fetch(`${srv.url}/api/v1/movements/1/tasks/${task.id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${srv.tokens.vanphong}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: task.version, done: true, note: 'Đã tổng kết' }),
+    });
+    assert.equal(r.status, 200, await r.text());
+    const home2 = await vp.get('/');
+    assert.doesNotMatch(home2.html, /Năm 2025: Tổ chức tổng kết/);
+  });
+
   it('keeps each reader\'s rights and token: staff never get the Office\'s buttons', async () => {
     const vp = await as(srv, 'vanphong');
     const office = await vp.get('/people');
