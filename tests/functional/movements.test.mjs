@@ -15,7 +15,7 @@ import { as } from '../support/pages.mjs';
 import { show, startServer } from '../support/server.mjs';
 import { unzip } from '../support/xlsx.mjs';
 
-const SEED = new URL('../../../shared/seeds/000_14b7a7f18c7974af.txt', import.meta.url);
+const SEED = new URL('../fixtures/seed-plan.txt', import.meta.url);
 
 let srv;
 const tok = {};
