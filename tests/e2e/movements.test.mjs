@@ -25,7 +25,9 @@ let srv;
 const contexts = [];
 const profiles = [];
 const problems = [];
-let expectedStatus = null;
+// Documents answered >= 400 on purpose (a refused form): Chromium logs each as "Failed to load
+// resource", sometimes after the step has moved on, so they are allowed by URL and status.
+const expectedFailures = [];
 
 async function browserAs(login) {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'thidua-chromium-'));
@@ -37,7 +39,8 @@ async function browserAs(login) {
   const p = ctx.pages()[0] ?? (await ctx.newPage());
   p.on('console', (m) => {
     if (m.type() !== 'error') return;
-    if (expectedStatus && m.text().includes(`status of ${expectedStatus}`)) return;
+    const url = m.location()?.url ?? p.url();
+    if (expectedFailures.some((f) => url.endsWith(f.path) && m.text().includes(`status of ${f.status}`))) return;
     problems.push(`[${login}] console error on ${p.url()}: ${m.text()}`);
   });
   p.on('pageerror', (e) => problems.push(`[${login}] page error: ${e.message}`));
@@ -92,9 +95,8 @@ describe('a movement from draft to launch, in the browser', () => {
     await office.fill('#add-milestone-label', 'Quý IV năm 2026');
     await office.fill('#add-milestone-ref_date', '31/02/2026');
     await office.fill('#add-milestone-body', 'Tổng kết phong trào.');
-    expectedStatus = 422;
+    expectedFailures.push({ path: `${new URL(movementUrl).pathname}/items`, status: 422 });
     await Promise.all([office.waitForLoadState('load'), office.click('#add-milestone')]);
-    expectedStatus = null;
     assert.equal(await office.inputValue('#add-milestone-label'), 'Quý IV năm 2026');
     assert.equal(await office.inputValue('#add-milestone-ref_date'), '31/02/2026');
     assert.ok(await office.locator('#add-milestone-ref_date.is-invalid').count());
