@@ -2,14 +2,14 @@
 
 namespace thidua::web {
 
-std::optional<std::string> PageCache::get(const std::string& key, std::int64_t version) {
+std::shared_ptr<const std::string> PageCache::get(const std::string& key, std::int64_t version) {
   std::lock_guard lock(mu_);
   auto it = map_.find(key);
-  if (it == map_.end()) return std::nullopt;
+  if (it == map_.end()) return nullptr;
   if (it->second.version != version) {
     lru_.erase(it->second.lru);
     map_.erase(it);
-    return std::nullopt;
+    return nullptr;
   }
   lru_.splice(lru_.begin(), lru_, it->second.lru);
   ++hits_;
@@ -23,7 +23,7 @@ void PageCache::put(const std::string& key, std::int64_t version, std::string bo
     // A reader that started before a write may bring an older body: keep the newer one.
     if (it->second.version > version) return;
     it->second.version = version;
-    it->second.body = std::move(body);
+    it->second.body = std::make_shared<const std::string>(std::move(body));
     lru_.splice(lru_.begin(), lru_, it->second.lru);
     return;
   }
@@ -32,7 +32,7 @@ void PageCache::put(const std::string& key, std::int64_t version, std::string bo
     lru_.pop_back();
   }
   lru_.push_front(key);
-  map_.emplace(key, Entry{version, std::move(body), lru_.begin()});
+  map_.emplace(key, Entry{version, std::make_shared<const std::string>(std::move(body)), lru_.begin()});
 }
 
 std::size_t PageCache::size() const {

@@ -10,8 +10,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -25,8 +25,9 @@ class PageCache {
   explicit PageCache(std::size_t capacity = 512, std::size_t max_body = 512 * 1024)
       : capacity_(capacity), max_body_(max_body) {}
 
-  /// The body stored under `key` for data version `version`, if any.
-  std::optional<std::string> get(const std::string& key, std::int64_t version);
+  /// The body stored under `key` for data version `version`, if any (shared, not copied:
+  /// the lock is held only to find it).
+  std::shared_ptr<const std::string> get(const std::string& key, std::int64_t version);
   void put(const std::string& key, std::int64_t version, std::string body);
 
   std::size_t size() const;
@@ -35,7 +36,7 @@ class PageCache {
  private:
   struct Entry {
     std::int64_t version;
-    std::string body;
+    std::shared_ptr<const std::string> body;
     std::list<std::string>::iterator lru;
   };
   std::size_t capacity_;
