@@ -4,11 +4,14 @@
 -- 5007/BNV-TĐKT, 2023): a use that is released (its nomination rejected) frees it again.
 
 -- kind: initiative / research_topic; recognition_level: none / base / province / national.
+-- title_key: the title folded (no diacritics, lower case, đ → d) for search. An initiative
+-- registered in error is withdrawn with who, when and why, never deleted.
 CREATE TABLE initiative (
   id @ID@,
   agency_id BIGINT NOT NULL REFERENCES agency (id),
   kind TEXT NOT NULL DEFAULT 'initiative' CHECK (kind IN ('initiative', 'research_topic')),
   title TEXT NOT NULL,
+  title_key TEXT NOT NULL DEFAULT '',
   field TEXT NOT NULL DEFAULT '',
   summary TEXT NOT NULL DEFAULT '',
   applied_from TEXT,
@@ -21,6 +24,9 @@ CREATE TABLE initiative (
   recognition_date TEXT,
   movement_id BIGINT REFERENCES movement (id),
   status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn')),
+  withdrawn_by BIGINT REFERENCES user_account (id),
+  withdrawn_at TEXT,
+  withdrawn_reason TEXT NOT NULL DEFAULT '',
   created_by BIGINT REFERENCES user_account (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
@@ -44,7 +50,7 @@ CREATE TABLE initiative_use (
   id @ID@,
   initiative_id BIGINT NOT NULL REFERENCES initiative (id),
   person_id BIGINT REFERENCES person (id),
-  basis_kind TEXT NOT NULL,
+  basis_kind TEXT NOT NULL CHECK (basis_kind IN ('title', 'form', 'nomination', 'other')),
   basis_ref TEXT NOT NULL,
   year INTEGER NOT NULL,
   note TEXT NOT NULL DEFAULT '',
@@ -55,3 +61,7 @@ CREATE TABLE initiative_use (
   released_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX initiative_use_initiative ON initiative_use (initiative_id, released_at);
+-- At most one live (not released) use per initiative and author (or the collective): the
+-- service refuses a second one with a message, this stops two writers racing past it.
+CREATE UNIQUE INDEX initiative_use_live ON initiative_use (initiative_id, (COALESCE(person_id, 0)))
+  WHERE released_at IS NULL;
