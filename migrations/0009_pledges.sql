@@ -39,6 +39,7 @@ CREATE UNIQUE INDEX pledge_one_live ON pledge (movement_id, year, subject_kind, 
   WHERE status <> 'withdrawn';
 CREATE INDEX pledge_unit ON pledge (agency_id, year, unit_id, status);
 CREATE INDEX pledge_person ON pledge (person_id, year);
+CREATE INDEX pledge_movement ON pledge (agency_id, movement_id, year, status);
 
 -- measure: sessions / participants / cash_vnd / goods_vnd / workdays / land_m2 / initiatives /
 -- commune_tasks / visits / role_models / other; target in that measure's unit.
@@ -76,7 +77,7 @@ CREATE TABLE pledge_event (
 CREATE INDEX pledge_event_pledge ON pledge_event (pledge_id, id);
 
 -- A covenant signed by the agencies of a cluster for a year; the signed file is evidence
--- (subject 'covenant').
+-- (subject 'covenant'). A covenant recorded by mistake is withdrawn (who, when), never deleted.
 CREATE TABLE covenant (
   id @ID@,
   cluster_id BIGINT NOT NULL REFERENCES cluster (id),
@@ -86,8 +87,13 @@ CREATE TABLE covenant (
   place TEXT NOT NULL DEFAULT '',
   recorded_by_agency BIGINT NOT NULL REFERENCES agency (id),
   status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn')),
+  note TEXT NOT NULL DEFAULT '',
+  withdrawn_by BIGINT REFERENCES user_account (id),
+  withdrawn_at TEXT,
+  withdraw_reason TEXT NOT NULL DEFAULT '',
   created_by BIGINT REFERENCES user_account (id),
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1
 );
 CREATE INDEX covenant_cluster ON covenant (cluster_id, year);
 CREATE TABLE covenant_party (
