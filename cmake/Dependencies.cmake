@@ -14,6 +14,8 @@ pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# Thumbnails of evidence photos (libjpeg-turbo).
+pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
 # Official documents: PDF through cairo, text set by Pango (pangocairo pulls in pango, glib).
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 

@@ -18,7 +18,8 @@ CREATE TABLE evidence (
   added_by BIGINT REFERENCES user_account (id),
   added_at TEXT NOT NULL,
   withdrawn_by BIGINT REFERENCES user_account (id),
-  withdrawn_at TEXT
+  withdrawn_at TEXT,
+  withdrawn_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX evidence_subject ON evidence (subject, subject_id, status);
 CREATE INDEX evidence_file ON evidence (file_sha256);

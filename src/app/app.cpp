@@ -48,6 +48,10 @@ Result<std::shared_ptr<const text::Catalogue>> load_catalogue() {
   return std::make_shared<const text::Catalogue>(std::move(*c));
 }
 
+std::filesystem::path upload_dir(const Config& config) {
+  return std::filesystem::path(config.data_dir) / "tmp";
+}
+
 Result<Services> open_services(const Config& config, bool migrate) {
   if (!services::crypto_init()) return fail(ErrorKind::internal, "internal", "libsodium failed to initialise");
   Services s;
@@ -81,6 +85,8 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.import = std::make_shared<services::ImportService>(s.db, s.people);
   s.files = std::make_shared<services::FileStore>(std::filesystem::path(config.data_dir) / "files");
   s.movements = std::make_shared<services::MovementService>(s.db, s.files);
+  s.evidence = std::make_shared<services::EvidenceService>(
+      s.db, s.files, services::EvidenceConfig{static_cast<std::uint64_t>(config.evidence_max_bytes)});
   return s;
 }
 

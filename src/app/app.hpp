@@ -9,6 +9,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "services/auth_service.hpp"
+#include "services/evidence_service.hpp"
 #include "services/file_store.hpp"
 #include "services/import_service.hpp"
 #include "services/movement_service.hpp"
@@ -35,10 +36,14 @@ struct Services {
   std::shared_ptr<services::ImportService> import;
   std::shared_ptr<services::FileStore> files;
   std::shared_ptr<services::MovementService> movements;
+  std::shared_ptr<services::EvidenceService> evidence;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.
 Result<Services> open_services(const Config& config, bool migrate);
+
+/// Where uploads wait while a request runs: <data_dir>/tmp.
+std::filesystem::path upload_dir(const Config& config);
 
 /// The message catalogue compiled into the binary.
 Result<std::shared_ptr<const text::Catalogue>> load_catalogue();

@@ -57,6 +57,8 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
       c.max_parallel_hashes =
           static_cast<std::size_t>(t["max_parallel_hashes"].value_or(static_cast<long long>(c.max_parallel_hashes)));
       c.data_dir = t["data_dir"].value_or(c.data_dir);
+      c.evidence_max_bytes =
+          static_cast<std::size_t>(t["evidence_max_bytes"].value_or(static_cast<long long>(c.evidence_max_bytes)));
     } catch (const toml::parse_error& e) {
       return fail(invalid(*file + ": " + std::string(e.description())));
     }
@@ -82,6 +84,9 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
     return fail(invalid("THIDUA_SESSION_ABSOLUTE_SECONDS=" + *v));
   }
   if (auto v = env("THIDUA_DATA_DIR")) c.data_dir = *v;
+  if (auto v = env("THIDUA_EVIDENCE_MAX_BYTES"); v && !parse_num(*v, c.evidence_max_bytes)) {
+    return fail(invalid("THIDUA_EVIDENCE_MAX_BYTES=" + *v));
+  }
   if (c.session_idle_seconds <= 0 || c.session_absolute_seconds <= 0) return fail(invalid("session timeouts must be > 0"));
   return c;
 }

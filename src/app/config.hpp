@@ -26,6 +26,8 @@ struct Config {
   long long session_absolute_seconds = 7 * 24 * 3600;
   std::size_t max_parallel_hashes = 2;
   std::string data_dir = "data";
+  /// Largest evidence file accepted (bytes); upload routes allow a little more for the form.
+  std::size_t evidence_max_bytes = 20u << 20;
 
   std::size_t effective_threads() const;
 };

@@ -5,6 +5,7 @@
 #include "app/routes.hpp"
 
 #include "api/movement_api.hpp"
+#include "web/evidence_view.hpp"
 #include "web/movement_pages.hpp"
 
 namespace thidua::app {
@@ -24,7 +25,7 @@ http::Handler bind(const Deps& deps, Fn fn) {
 std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::ApiDeps& a) {
   auto r = std::make_shared<http::Router>();
   auto add = [&](RouteKind kind, const char* method, const char* pattern, Access access, http::Handler h,
-                 const char* summary, bool needs_session, std::size_t max_body = 1 << 20) {
+                 const char* summary, bool needs_session, std::size_t max_body = 1 << 20, bool stream = false) {
     http::Route route;
     route.method = method;
     route.pattern = pattern;
@@ -34,6 +35,7 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
     route.summary = summary;
     route.needs_session = needs_session;
     route.max_body = max_body;
+    route.stream_upload = stream;
     r->add(std::move(route));
   };
   auto page = [&](const char* method, const char* pattern, Access access, http::Handler h, const char* summary) {
@@ -47,6 +49,14 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
     add(RouteKind::api, method, pattern, Access::anyone(), std::move(h), summary, false);
   };
   const auto admin = Access::any_of({Role::admin});
+  // Forms with files, read as they arrive: files go to disk, never whole into memory; the
+  // handler reads ctx.upload_form() (http/upload.hpp). `evidence_form` fits five evidence
+  // files of the configured size and the form around them.
+  auto upload = [&](const char* pattern, Access access, http::Handler h, const char* summary, std::size_t max_body) {
+    add(RouteKind::page, "POST", pattern, std::move(access), std::move(h), summary, true, max_body, true);
+  };
+  const std::size_t evidence_max = w.evidence ? w.evidence->config().max_bytes : (20u << 20);
+  [[maybe_unused]] const std::size_t evidence_form = 5 * evidence_max + (1 << 20);
 
   // ---- Pages ---------------------------------------------------------------------------
   page("GET", "/", Access::signed_in(), bind(w, web::home), "Home page for the user's roles: to-do list first");
@@ -133,10 +143,16 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("GET", "/movements/{id}/plan.pdf", signed_in, bind(w, web::movement_pdf), "The plan as PDF (Decree 30 layout)");
   page("POST", "/movements/{id}/tasks/{task}", signed_in, bind(w, web::movement_task_update),
        "Mark a task done or open again (its unit's head, the Office, the leaders)");
-  add(RouteKind::page, "POST", "/movements/{id}/unit-plans", signed_in, bind(w, web::movement_unit_plan_add),
-      "A unit's own sub-plan (file) or target for the movement", true, 21 << 20);
+  upload("/movements/{id}/unit-plans", signed_in, bind(w, web::movement_unit_plan_add),
+         "A unit's own sub-plan (file) or target for the movement", 21 << 20);
   page("GET", "/movements/{id}/unit-plans/{plan}/file", signed_in, bind(w, web::movement_unit_plan_file),
        "The file of a unit's sub-plan");
+
+  // Evidence files of records (achievements, assessments, covenants …): only to those who
+  // may read the record.
+  page("GET", "/evidence/{id}", signed_in, bind(w, web::evidence_file), "An evidence file, as it was uploaded");
+  page("GET", "/evidence/{id}/thumb", signed_in, bind(w, web::evidence_thumb),
+       "A thumbnail (at most 320 px) of an image evidence file");
 
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");

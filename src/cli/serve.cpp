@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 
 #include <spdlog/async.h>
@@ -50,6 +51,23 @@ int bootstrap_admin(app::Services& s) {
   return 0;
 }
 
+/// <data_dir>/tmp, created, and cleared of uploads a crash left behind (older than a day,
+/// so that another server on the same data folder keeps the ones it is receiving).
+std::filesystem::path prepare_upload_dir(const app::Config& config) {
+  auto dir = app::upload_dir(config);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) spdlog::warn("cannot create {}: {}", dir.string(), ec.message());
+  const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24);
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::error_code e2;
+    if (e.path().filename().string().rfind("upload-", 0) == 0 && e.last_write_time(e2) < old && !e2) {
+      std::filesystem::remove(e.path(), e2);
+    }
+  }
+  return dir;
+}
+
 }  // namespace
 
 int serve(const Common& common, const std::optional<std::string>& listen, std::size_t threads) {
@@ -73,11 +91,13 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
                         std::make_shared<web::UploadStash>(), s->movements,
                         config->page_cache ? std::make_shared<web::PageCache>() : nullptr};
   api::ApiDeps api_deps{s->auth, s->users, app::kVersion, s->people, s->org, s->movements};
+  web_deps.evidence = s->evidence;
   auto router = app::build_routes(web_deps, api_deps);
   http::PipelineOptions po;
   po.cookie_secure = config->cookie_secure;
   po.trust_proxy = config->trust_proxy;
   po.access_log = config->access_log;
+  po.upload_dir = prepare_upload_dir(*config);
   auto shared_views = *views;
   auto pipeline = std::make_shared<http::Pipeline>(
       router, s->auth, s->catalogue, static_files,
@@ -90,6 +110,7 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   so.host = addr->first;
   so.port = addr->second;
   so.threads = config->effective_threads();
+  so.upload_dir = po.upload_dir;
   auto server = http::Server::create(so, pipeline);
   if (!server) return report(server.error());
   std::cout << "thidua " << app::kVersion << " đang phục vụ tại / serving on http://" << config->listen << "/ ("

@@ -22,6 +22,15 @@ const Result<std::vector<Part>>& Context::parts() {
   return *parts_;
 }
 
+const Result<UploadForm>& Context::upload_form() {
+  if (req.upload) return *req.upload;
+  if (!upload_) {
+    auto ct = req.header("content-type").value_or("");
+    upload_.emplace(receive_upload(ct, req.body, upload_dir));
+  }
+  return *upload_;
+}
+
 const Result<FormData>& Context::query() {
   if (!query_) query_.emplace(parse_urlencoded(req.query));
   return *query_;

@@ -2,6 +2,7 @@
 /// What a handler gets: the request, route parameters, the signed-in user, the language,
 /// the CSRF token to embed in forms, and a place to set cookies.
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "http/parse/cookie.hpp"
 #include "http/parse/form.hpp"
 #include "http/parse/multipart.hpp"
+#include "http/upload.hpp"
 #include "text/catalogue.hpp"
 
 namespace thidua::http {
@@ -38,11 +40,17 @@ class Context {
   std::string csrf_token;     ///< embed in every form and in <meta name="csrf-token">
   std::string flash;          ///< message key to show once, from the previous response
   bool cookie_secure = false;
+  std::filesystem::path upload_dir;  ///< where upload_form() writes files (empty: system temp)
 
   /// The urlencoded body (parsed once); an error for malformed bodies.
   const Result<FormData>& form();
   /// The multipart/form-data body (parsed once); an error when it is not multipart.
   const Result<std::vector<Part>>& parts();
+  /// The multipart/form-data body with its file parts in temporary files (removed at the
+  /// end of the request unless adopted by the file store). On stream_upload routes the server
+  /// has done this while reading; on other multipart routes it is done here, once, from the
+  /// body in memory. An error when the body is not multipart (400) or breaks a limit (413).
+  const Result<UploadForm>& upload_form();
   /// The query string (parsed once).
   const Result<FormData>& query();
   std::optional<std::string> cookie(std::string_view name) const;
@@ -63,6 +71,7 @@ class Context {
   std::optional<Result<FormData>> form_;
   std::optional<Result<FormData>> query_;
   std::optional<Result<std::vector<Part>>> parts_;
+  std::optional<Result<UploadForm>> upload_;
   std::vector<std::string> set_cookies_;
 };
 

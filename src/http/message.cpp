@@ -32,6 +32,28 @@ Response Response::redirect(std::string location, unsigned status) {
   return r;
 }
 
+std::string content_disposition(bool inline_, std::string_view name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string ascii, ext;
+  for (char ch : name) {
+    auto c = static_cast<unsigned char>(ch);
+    bool plain = c > 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' && c != ';' && c != ',';
+    if (c < 0x80 || c >= 0xC0) ascii += plain || c == ' ' ? ch : '_';  // one '_' per character
+    // attr-char of RFC 8187: ALPHA / DIGIT / "!#$&+-.^_`|~"
+    bool attr = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos;
+    if (attr) {
+      ext += ch;
+    } else {
+      ext += '%';
+      ext += kHex[c >> 4];
+      ext += kHex[c & 15];
+    }
+  }
+  if (ascii.empty()) ascii = "file";
+  return std::string(inline_ ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + ext;
+}
+
 bool is_unsafe_method(std::string_view m) { return !(m == "GET" || m == "HEAD" || m == "OPTIONS"); }
 
 }  // namespace thidua::http

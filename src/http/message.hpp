@@ -2,11 +2,15 @@
 /// Requests and responses as handlers see them: plain strings, no Beast types, so that the
 /// web and API layers compile without the networking headers.
 
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "http/upload.hpp"
 
 namespace thidua::http {
 
@@ -17,6 +21,9 @@ struct Request {
   std::string query;   ///< raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  ///< names in lower case
   std::string body;
+  /// On `stream_upload` routes: the form as the server received it, files already on disk
+  /// (the body itself is then empty).
+  std::shared_ptr<const Result<UploadForm>> upload;
   std::string remote_addr;
   std::string request_id;
 
@@ -29,6 +36,9 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  /// When set, the body is this file, sent from disk as it is read (for large stored files);
+  /// `body` is then ignored. A file that cannot be opened gives 404.
+  std::filesystem::path file;
   bool close = false;  ///< close the connection after this response
 
   static Response html(std::string body, unsigned status = 200);
@@ -39,6 +49,12 @@ struct Response {
     return *this;
   }
 };
+
+/// A Content-Disposition value for sending a file called `file_name` (RFC 6266): an ASCII
+/// fallback in `filename` (other characters become '_') and the exact UTF-8 name in
+/// `filename*` (RFC 8187 percent-encoding), so Vietnamese names survive and no quote or line
+/// break in a user's file name can break the header.
+std::string content_disposition(bool inline_, std::string_view file_name);
 
 /// True for methods that change state and so need a CSRF token.
 bool is_unsafe_method(std::string_view method);

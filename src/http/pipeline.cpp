@@ -92,6 +92,12 @@ std::size_t Pipeline::body_limit(std::string_view method, std::string_view path)
   return m.route ? m.route->max_body : 0;  // unknown routes get no body at all
 }
 
+BodyPlan Pipeline::body_plan(std::string_view method, std::string_view path) const {
+  auto m = router_->match(method, path);
+  if (!m.route) return {};
+  return {m.route->max_body, m.route->stream_upload};
+}
+
 Response Pipeline::handle(Request& req) {
   const auto start = std::chrono::steady_clock::now();
   req.request_id = next_request_id();
@@ -166,6 +172,7 @@ Response Pipeline::route(Request& req) {
   const bool api = is_api_path(req.path);
   Context ctx(req, *catalogue_);
   ctx.cookie_secure = options_.cookie_secure;
+  ctx.upload_dir = options_.upload_dir;
   ctx.lang = language_of(req, &ctx);
 
   if (req.target.empty() || req.target.front() != '/') {
@@ -238,6 +245,11 @@ Response Pipeline::route(Request& req) {
       const auto& form = ctx.form();
       if (!form) return respond_error(ctx, api, form.error());
       submitted = std::string(form->value("_csrf"));
+    } else if (submitted.empty() && req.upload) {
+      // A streamed upload: its text fields were kept while the files went to disk.
+      const auto& form = ctx.upload_form();
+      if (!form) return respond_error(ctx, api, form.error());
+      submitted = form->field("_csrf");
     } else if (submitted.empty() && type.rfind("multipart/form-data", 0) == 0) {
       const auto& parts = ctx.parts();
       if (!parts) return respond_error(ctx, api, parts.error());

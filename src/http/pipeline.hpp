@@ -3,6 +3,7 @@
 /// session or API token → CSRF check → access check → handler → errors to status codes →
 /// security headers → access log. This is the one place errors become HTTP statuses.
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -20,6 +21,8 @@ struct PipelineOptions {
   bool cookie_secure = false;  ///< behind TLS: cookies get the Secure attribute, HSTS is sent
   bool trust_proxy = false;    ///< take the client address from X-Forwarded-For / X-Real-IP
   bool access_log = true;
+  /// Where uploaded files wait while a request runs (see http/upload.hpp).
+  std::filesystem::path upload_dir;
 };
 
 /// Renders an error as an HTML page (provided by the web layer).
@@ -34,6 +37,7 @@ class Pipeline : public Dispatcher {
            PageErrorRenderer page_errors, PipelineOptions options);
 
   std::size_t body_limit(std::string_view method, std::string_view path) const override;
+  BodyPlan body_plan(std::string_view method, std::string_view path) const override;
   Response handle(Request& request) override;
   Response reject(unsigned status, const Request& partial) override;
 

@@ -40,6 +40,9 @@ struct Route {
   std::string summary;                ///< what it does, for `thidua routes` and the docs
   std::size_t max_body = 1 << 20;     ///< bytes
   bool needs_session = true;          ///< false for routes that never look at the user
+  /// multipart/form-data read as it arrives: files to temporary files on disk, never the
+  /// whole body in memory; handlers read it with Context::upload_form().
+  bool stream_upload = false;
   std::vector<std::string> segments;  ///< pattern split on '/'
 };
 

@@ -9,6 +9,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/file_body.hpp>
 #include <spdlog/spdlog.h>
 
 namespace thidua::http {
@@ -19,6 +20,45 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
 class Connection;
+
+/// A request body: kept in memory (`text`), or, on stream_upload routes, handed to an
+/// UploadReceiver piece by piece as Beast reads it, so only the read buffer is ever held.
+struct RequestBody {
+  struct value_type {
+    std::string text;
+    std::shared_ptr<UploadReceiver> upload;
+  };
+
+  class reader {
+   public:
+    template <bool isRequest, class Fields>
+    reader(bhttp::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+
+    void init(const boost::optional<std::uint64_t>& length, beast::error_code& ec) {
+      ec = {};
+      // The parser has checked the length against the route's limit already.
+      if (length && !body_.upload) body_.text.reserve(static_cast<std::size_t>(*length));
+    }
+
+    template <class ConstBufferSequence>
+    std::size_t put(const ConstBufferSequence& buffers, beast::error_code& ec) {
+      ec = {};
+      std::size_t n = 0;
+      for (auto b : beast::buffers_range_ref(buffers)) {
+        std::string_view piece(static_cast<const char*>(b.data()), b.size());
+        if (body_.upload) body_.upload->feed(piece);
+        else body_.text.append(piece);
+        n += piece.size();
+      }
+      return n;
+    }
+
+    void finish(beast::error_code& ec) { ec = {}; }
+
+   private:
+    value_type& body_;
+  };
+};
 
 struct Server::Impl {
   ServerOptions options;
@@ -93,11 +133,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
     std::string_view target(h.target().data(), h.target().size());
     std::string_view path = target.substr(0, target.find('?'));
     std::string_view method(h.method_string().data(), h.method_string().size());
-    std::size_t limit = server_.dispatcher->body_limit(method, path);
+    auto plan = server_.dispatcher->body_plan(method, path);
+    std::size_t limit = plan.limit;
     if (auto length = parser_->content_length(); length && *length > limit) {
       return on_read_error(bhttp::error::body_limit);
     }
     parser_->body_limit(limit);  // chunked bodies are checked as they arrive
+    if (plan.stream_upload) {
+      auto type = h[bhttp::field::content_type];
+      parser_->get().body().upload = std::make_shared<UploadReceiver>(std::string_view(type.data(), type.size()),
+                                                                       server_.options.upload_dir);
+    }
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_read(e); });
   }
@@ -111,6 +157,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec == bhttp::error::body_limit) status = 413;
     if (ec == bhttp::error::header_limit) status = 431;
     spdlog::info("rejected request from {}: {} ({})", remote_, ec.message(), status);
+    if (parser_) parser_->get().body().upload.reset();  // its temporary files go now
     Request partial;
     partial.remote_addr = remote_;
     if (parser_ && parser_->is_header_done()) {
@@ -145,7 +192,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       req.headers.emplace_back(std::move(name), std::string(f.value()));
     }
-    req.body = std::move(msg.body());
+    req.body = std::move(msg.body().text);
+    if (auto& upload = msg.body().upload) {
+      req.upload = std::make_shared<const Result<UploadForm>>(upload->finish());
+      upload.reset();
+    }
     req.remote_addr = remote_;
     keep_alive_ = msg.keep_alive();
     unsigned version = msg.version();
@@ -155,14 +206,42 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void write(Response r, unsigned version) {
+    if (!r.file.empty()) return write_file(std::move(r), version);
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), version);
+    std::size_t length = r.body.size();
+    if (!head_) res->body() = std::move(r.body);
+    send(std::move(res), r, length);
+  }
+
+  /// A response whose body is a file, read from disk as it is sent.
+  void write_file(Response r, unsigned version) {
+    bhttp::file_body::value_type file;
+    beast::error_code ec;
+    file.open(r.file.c_str(), beast::file_mode::scan, ec);
+    if (ec) {
+      spdlog::error("cannot open {} to send it: {}", r.file.string(), ec.message());
+      Response missing = Response::html("<!doctype html><title>404</title>", 404);
+      missing.headers = std::move(r.headers);
+      return write(std::move(missing), version);
+    }
+    auto length = static_cast<std::size_t>(file.size());
+    if (head_) {
+      send(std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), version), r,
+           length);
+      return;
+    }
+    auto res = std::make_shared<bhttp::response<bhttp::file_body>>(static_cast<bhttp::status>(r.status), version);
+    res->body() = std::move(file);
+    send(std::move(res), r, length);
+  }
+
+  template <class Message>
+  void send(std::shared_ptr<Message> res, Response& r, std::size_t length) {
     res->set(bhttp::field::server, "thidua");
     res->set(bhttp::field::content_type, r.content_type);
     for (auto& [k, v] : r.headers) res->insert(k, v);
     bool keep = keep_alive_ && !r.close && !server_.stopping;
     res->keep_alive(keep);
-    std::size_t length = r.body.size();
-    if (!head_) res->body() = std::move(r.body);
     res->content_length(length);
     bhttp::async_write(stream_, *res, [self = shared_from_this(), res, keep](beast::error_code ec, std::size_t) {
       if (ec || !keep) return self->close();
@@ -180,7 +259,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::tcp_stream stream_;
   Server::Impl& server_;
   beast::flat_buffer buffer_;  // grows as needed; the parser's header and body limits bound it
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<RequestBody>> parser_;
   std::string remote_;
   bool keep_alive_ = true;
   bool head_ = false;

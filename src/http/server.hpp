@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -14,11 +15,20 @@
 
 namespace thidua::http {
 
+/// How to read a request's body, decided from its request line before the body is read.
+struct BodyPlan {
+  std::size_t limit = 0;       ///< largest body accepted (413 above it)
+  bool stream_upload = false;  ///< feed it to an UploadReceiver instead of keeping it in memory
+};
+
 class Dispatcher {
  public:
   virtual ~Dispatcher() = default;
   /// Largest body accepted for this request line (decided before the body is read).
   virtual std::size_t body_limit(std::string_view method, std::string_view path) const = 0;
+  virtual BodyPlan body_plan(std::string_view method, std::string_view path) const {
+    return {body_limit(method, path), false};
+  }
   /// Must not throw.
   virtual Response handle(Request& request) = 0;
   /// The response for a request that could not be read (400, 413, 431).
@@ -33,6 +43,8 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds shutdown_grace{15};
   bool handle_signals = true;
+  /// Where streamed uploads are written while a request runs (empty: the system's temp dir).
+  std::filesystem::path upload_dir;
 };
 
 class Server {

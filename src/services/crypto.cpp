@@ -31,4 +31,23 @@ bool equal_constant_time(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+static_assert(sizeof(crypto_hash_sha256_state) <= 128, "Sha256Stream::state_ too small");
+
+Sha256Stream::Sha256Stream() {
+  crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(state_.data()));
+}
+
+void Sha256Stream::update(std::string_view data) {
+  crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(state_.data()),
+                            reinterpret_cast<const unsigned char*>(data.data()), data.size());
+}
+
+std::string Sha256Stream::hex_final() {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state*>(state_.data()), digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
 }  // namespace thidua::services

@@ -1,8 +1,15 @@
 #include "services/file_store.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -21,6 +28,62 @@ bool valid_hash(const std::string& h) {
 }
 
 Error store_error(const std::string& what) { return Error{ErrorKind::internal, "file.store_failed", {}, {}, what}; }
+
+bool sync_path(const std::filesystem::path& p, int flags) {
+  int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+/// Copies `from` to a new file `to` (which must not exist), synced.
+bool copy_synced(const std::filesystem::path& from, const std::filesystem::path& to) {
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return false;
+  int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+  if (out < 0) {
+    ::close(in);
+    return false;
+  }
+  char buf[64 * 1024];
+  bool ok = true;
+  for (;;) {
+    auto n = ::read(in, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) ok = false;
+    if (n <= 0) break;
+    for (ssize_t done = 0; done < n;) {
+      auto w = ::write(out, buf + done, static_cast<std::size_t>(n - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        ok = false;
+        break;
+      }
+      done += w;
+    }
+    if (!ok) break;
+  }
+  ok = ok && ::fsync(out) == 0;
+  ::close(in);
+  ::close(out);
+  return ok;
+}
+
+std::uint32_t le16(std::string_view s, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8;
+}
+
+std::uint32_t le32(std::string_view s, std::size_t at) { return le16(s, at) | le16(s, at + 2) << 16; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -65,6 +128,47 @@ Result<std::string> FileStore::put(std::string_view content) const {
   return hash;
 }
 
+bool FileStore::has(const std::string& sha256) const {
+  std::error_code ec;
+  return valid_hash(sha256) && std::filesystem::exists(path_of(sha256), ec);
+}
+
+Result<std::string> FileStore::adopt(const std::filesystem::path& temp, const std::string& sha256) const {
+  if (!valid_hash(sha256)) return fail(store_error("adopt: not a SHA-256: " + sha256));
+  auto target = path_of(sha256);
+  std::error_code ec;
+  if (std::filesystem::exists(target, ec)) {
+    std::filesystem::remove(temp, ec);  // the same content is kept already
+    return sha256;
+  }
+  std::filesystem::create_directories(target.parent_path(), ec);
+  if (ec) return fail(store_error("cannot create " + target.parent_path().string() + ": " + ec.message()));
+  // Synced before it gets its name, so a name in the store always has its bytes on disk
+  // (cheap when the upload was synced as it finished).
+  if (!sync_path(temp, O_RDONLY)) return fail(store_error("cannot sync " + temp.string()));
+  // link(2), unlike rename(2), fails rather than replace a file already there.
+  if (::link(temp.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    if (err == EEXIST) {
+      std::filesystem::remove(temp, ec);  // written meanwhile by another request
+      return sha256;
+    }
+    if (err != EXDEV && err != EPERM && err != EMLINK) {
+      return fail(store_error("cannot link " + temp.string() + " to " + target.string() + ": " + std::strerror(err)));
+    }
+    // Another file system, or one without hard links: copy next to the target first.
+    auto tmp = target;
+    tmp += ".tmp-" + random_token(6);
+    bool ok = copy_synced(temp, tmp);
+    if (ok && ::link(tmp.c_str(), target.c_str()) != 0 && errno != EEXIST) ok = false;
+    std::filesystem::remove(tmp, ec);
+    if (!ok) return fail(store_error("cannot copy " + temp.string() + " into " + target.string()));
+  }
+  std::filesystem::remove(temp, ec);
+  sync_path(target.parent_path(), O_RDONLY | O_DIRECTORY);
+  return sha256;
+}
+
 Result<std::string> FileStore::get(const std::string& sha256) const {
   if (!valid_hash(sha256)) return fail(ErrorKind::not_found, "file.not_found");
   std::ifstream in(path_of(sha256), std::ios::binary);
@@ -90,6 +194,70 @@ std::optional<std::string> sniff_content_type(std::string_view c) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> sniff_zip_directory(std::string_view t) {
+  constexpr std::size_t kEocd = 22;
+  if (t.size() < kEocd) return std::nullopt;
+  // The end-of-central-directory record: its fixed part, then a comment of up to 65535 bytes.
+  const std::size_t lowest = t.size() > kEocd + 0xFFFF ? t.size() - kEocd - 0xFFFF : 0;
+  std::size_t eocd = std::string_view::npos;
+  for (std::size_t i = t.size() - kEocd + 1; i-- > lowest;) {
+    if (t.compare(i, 4, "PK\x05\x06") == 0) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd == std::string_view::npos) return std::nullopt;
+  // The directory ends where the record starts (offsets are not trusted: data may precede
+  // the archive).
+  const std::size_t cd_size = le32(t, eocd + 12);
+  if (cd_size > eocd) return std::nullopt;
+  bool word = false, sheet = false;
+  for (std::size_t p = eocd - cd_size; p + 46 <= eocd;) {
+    if (t.compare(p, 4, "PK\x01\x02") != 0) break;
+    const std::size_t n = le16(t, p + 28), extra = le16(t, p + 30), comment = le16(t, p + 32);
+    if (p + 46 + n > eocd) break;
+    auto name = t.substr(p + 46, n);
+    word = word || iequals(name, "word/document.xml");
+    sheet = sheet || iequals(name, "xl/workbook.xml");
+    p += 46 + n + extra + comment;
+  }
+  if (word && !sheet) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (sheet && !word) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  return std::nullopt;
+}
+
+std::optional<std::string> sniff_file(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  auto read_at = [&](std::size_t n, off_t at) {
+    std::string buf(n, '\0');
+    std::size_t got = 0;
+    while (got < n) {
+      auto r = ::pread(fd, buf.data() + got, n - got, at + static_cast<off_t>(got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += static_cast<std::size_t>(r);
+    }
+    buf.resize(got);
+    return buf;
+  };
+  std::string head = read_at(8192, 0);
+  std::optional<std::string> type;
+  if (head.rfind("PK\x03\x04", 0) == 0) {
+    // An OOXML package says what it is in its central directory, at the end of the file.
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      const auto size = static_cast<std::size_t>(st.st_size);
+      const std::size_t n = std::min<std::size_t>(size, 1u << 20);
+      type = sniff_zip_directory(read_at(n, static_cast<off_t>(size - n)));
+    }
+  } else {
+    type = sniff_content_type(head);
+  }
+  ::close(fd);
+  return type;
 }
 
 std::string extension_for(const std::string& t) {

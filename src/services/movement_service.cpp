@@ -683,11 +683,12 @@ Result<UnitPlan> MovementService::add_unit_plan(const Principal& actor, std::int
   const auto now = clock_();
   // The file is stored (content-addressed, idempotent) before the transaction that refers to it.
   std::string sha, type;
-  if (in.file && !in.file->content.empty()) {
-    if (in.file->content.size() > kMaxFile) {
+  if (in.file && in.file->length() > 0) {
+    if (in.file->length() > kMaxFile) {
       return fail(Error{ErrorKind::validation, "file.too_large", {}, {{"file", "file.too_large"}}, ""});
     }
-    auto sniffed = sniff_content_type(in.file->content);
+    auto sniffed = in.file->on_disk() ? sniff_content_type(in.file->head) : sniff_content_type(in.file->content);
+    if (!sniffed && in.file->on_disk()) sniffed = sniff_file(in.file->path);
     if (!sniffed) return fail(Error{ErrorKind::validation, "file.bad_type", {}, {{"file", "file.bad_type"}}, ""});
     type = *sniffed;
   }
@@ -712,10 +713,10 @@ Result<UnitPlan> MovementService::add_unit_plan(const Principal& actor, std::int
     if (!may_follow(tx, actor, m->agency_id, p.unit_id)) return fail(ErrorKind::forbidden, "auth.forbidden");
     auto ts = to_iso(now);
     if (has_file) {
-      auto stored = files_->put(in.file->content);
+      auto stored = in.file->on_disk() ? files_->adopt(in.file->path, in.file->sha256) : files_->put(in.file->content);
       if (!stored) return fail(stored.error());
       sha = *stored;
-      storage::ensure_stored_file(tx, sha, static_cast<std::int64_t>(in.file->content.size()), type, ts);
+      storage::ensure_stored_file(tx, sha, static_cast<std::int64_t>(in.file->length()), type, ts);
       p.file_sha256 = sha;
       optional_text(e, "file", in.file->name, kLine, p.file_name);
       if (p.file_name.empty()) p.file_name = p.title + "." + extension_for(type);

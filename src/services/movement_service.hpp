@@ -5,6 +5,8 @@
 /// targets. Every change is one transaction, version-checked against the movement and
 /// audited with what was there before.
 
+#include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -81,9 +83,18 @@ struct MovementDetail {
 };
 
 /// A file a unit attaches (its sub-plan).
+/// A file sent with a form: its bytes in memory (`content`), or, from a streamed upload,
+/// already on disk (`path`, with its size, SHA-256 and first bytes).
 struct UploadedFile {
   std::string name;
   std::string content;
+  std::filesystem::path path{};
+  std::uint64_t size = 0;
+  std::string sha256{};
+  std::string head{};
+
+  bool on_disk() const { return !path.empty(); }
+  std::uint64_t length() const { return on_disk() ? size : content.size(); }
 };
 
 struct UnitPlanInput {

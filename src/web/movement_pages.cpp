@@ -628,16 +628,14 @@ Result<http::Response> movement_task_update(const WebDeps& deps, http::Context& 
 Result<http::Response> movement_unit_plan_add(const WebDeps& deps, http::Context& ctx) {
   auto id = id_param(ctx.params["id"]);
   if (!id) return fail(id.error());
-  const auto& parts = ctx.parts();
-  if (!parts) return fail(parts.error());
+  // A streamed upload: the file is on disk already, the text fields in memory.
+  const auto& form = ctx.upload_form();
+  if (!form) return fail(form.error());
   services::UnitPlanInput in;
   http::FormData values;
-  for (const auto& p : *parts) {
-    if (p.headers.name == "file" && p.headers.filename) {
-      if (!p.data.empty()) in.file = services::UploadedFile{*p.headers.filename, p.data};
-      continue;
-    }
-    values.add(p.headers.name, p.data);
+  for (const auto& [k, v] : form->fields) values.add(k, v);
+  if (const auto* f = form->file("file"); f && f->size > 0) {
+    in.file = services::UploadedFile{f->filename, {}, f->path, f->size, f->sha256, f->head};
   }
   in.unit_id = values.value("unit_id");
   in.kind = values.value("kind");

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "services/auth_service.hpp"
+#include "services/evidence_service.hpp"
 #include "services/import_service.hpp"
 #include "services/movement_service.hpp"
 #include "services/org_service.hpp"
@@ -31,6 +32,8 @@ struct WebDeps {
   std::shared_ptr<services::MovementService> movements;
   /// Rendered list and movement pages by data version; null: every page is rebuilt.
   std::shared_ptr<class PageCache> page_cache;
+  /// Evidence files of records.
+  std::shared_ptr<services::EvidenceService> evidence = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,
