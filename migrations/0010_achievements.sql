@@ -10,7 +10,8 @@
 -- propaganda; cash_vnd, goods_vnd, workdays, land_m2 and the donor for resources; the role
 -- model's kind and name; the initiative from the register.
 -- donor_kind: enterprise / organisation / person / agency; donor_scope: inside / outside the
--- province. status: draft / submitted / verified / returned / withdrawn.
+-- province. status: draft / submitted / verified / returned / withdrawn; submitted_at: when it
+-- was last submitted (the queue's order); last_comment: the Office's comment on a return.
 CREATE TABLE achievement (
   id @ID@,
   agency_id BIGINT NOT NULL REFERENCES agency (id),
@@ -44,6 +45,7 @@ CREATE TABLE achievement (
   status TEXT NOT NULL DEFAULT 'draft'
     CHECK (status IN ('draft', 'submitted', 'verified', 'returned', 'withdrawn')),
   last_comment TEXT NOT NULL DEFAULT '',
+  submitted_at TEXT,
   verified_by BIGINT REFERENCES user_account (id),
   verified_at TEXT,
   created_by BIGINT REFERENCES user_account (id),
@@ -51,11 +53,16 @@ CREATE TABLE achievement (
   updated_at TEXT NOT NULL,
   version BIGINT NOT NULL DEFAULT 1
 );
-CREATE INDEX achievement_unit ON achievement (agency_id, unit_id, year, status);
-CREATE INDEX achievement_person ON achievement (person_id, year, status);
+-- Indexes: a unit's or a person's progress (verified records of a movement and year, by
+-- content item), the agency overview (one movement and year, by unit), the Office's queue
+-- (submitted, oldest submission first), the lists (by date, by author) and a commune's ledger.
+CREATE INDEX achievement_unit ON achievement (unit_id, year, movement_id, status, item_id);
+CREATE INDEX achievement_person ON achievement (person_id, year, movement_id, status, item_id);
 CREATE INDEX achievement_commune ON achievement (commune_id, occurred_on);
-CREATE INDEX achievement_movement ON achievement (movement_id, status, item_id);
-CREATE INDEX achievement_queue ON achievement (agency_id, status, occurred_on);
+CREATE INDEX achievement_movement ON achievement (movement_id, year, status, unit_id);
+CREATE INDEX achievement_queue ON achievement (agency_id, status, submitted_at);
+CREATE INDEX achievement_agency ON achievement (agency_id, occurred_on);
+CREATE INDEX achievement_author ON achievement (created_by, occurred_on);
 
 -- event: created / edited / submitted / resubmitted / verified / returned / withdrawn.
 CREATE TABLE achievement_event (
