@@ -11,9 +11,12 @@
 #include "http/context.hpp"
 #include "http/message.hpp"
 #include "services/auth_service.hpp"
+#include "services/covenant_service.hpp"
 #include "services/movement_service.hpp"
+#include "services/notification_service.hpp"
 #include "services/org_service.hpp"
 #include "services/people_service.hpp"
+#include "services/pledge_service.hpp"
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -25,6 +28,10 @@ struct ApiDeps {
   std::shared_ptr<services::PeopleService> people;
   std::shared_ptr<services::OrgService> org;
   std::shared_ptr<services::MovementService> movements;
+  /// Pledges, notifications, covenants (set by name, after the others).
+  std::shared_ptr<services::PledgeService> pledges = nullptr;
+  std::shared_ptr<services::NotificationService> notifications = nullptr;
+  std::shared_ptr<services::CovenantService> covenants = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

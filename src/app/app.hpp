@@ -9,13 +9,16 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "services/auth_service.hpp"
+#include "services/covenant_service.hpp"
 #include "services/evidence_service.hpp"
 #include "services/file_store.hpp"
 #include "services/import_service.hpp"
 #include "services/movement_service.hpp"
+#include "services/notification_service.hpp"
 #include "services/org_service.hpp"
 #include "services/password.hpp"
 #include "services/people_service.hpp"
+#include "services/pledge_service.hpp"
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -36,6 +39,9 @@ struct Services {
   std::shared_ptr<services::ImportService> import;
   std::shared_ptr<services::FileStore> files;
   std::shared_ptr<services::MovementService> movements;
+  std::shared_ptr<services::PledgeService> pledges;
+  std::shared_ptr<services::NotificationService> notifications;
+  std::shared_ptr<services::CovenantService> covenants;
   std::shared_ptr<services::EvidenceService> evidence;
 };
 

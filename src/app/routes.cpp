@@ -5,8 +5,10 @@
 #include "app/routes.hpp"
 
 #include "api/movement_api.hpp"
+#include "api/pledge_api.hpp"
 #include "web/evidence_view.hpp"
 #include "web/movement_pages.hpp"
+#include "web/pledge_pages.hpp"
 
 namespace thidua::app {
 
@@ -154,6 +156,35 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("GET", "/evidence/{id}/thumb", signed_in, bind(w, web::evidence_thumb),
        "A thumbnail (at most 320 px) of an image evidence file");
 
+  // Pledges (đăng ký thi đua), in-app notifications, clusters' covenants (issue: pledges,
+  // achievements with evidence, initiatives, communes). Literal paths before {id}.
+  page("GET", "/pledges", signed_in, bind(w, web::pledges_page),
+       "Pledges of a movement's year: each unit's standing, who has not registered, the list");
+  page("GET", "/pledges/new", signed_in, bind(w, web::pledge_new), "Form for a new pledge (oneself, or a unit one heads)");
+  page("GET", "/pledges/export.xlsx", signed_in, bind(w, web::pledges_export), "The pledge list as XLSX, a row per target");
+  page("POST", "/pledges", signed_in, bind(w, web::pledge_create), "Save a new pledge (and submit it when asked)");
+  page("POST", "/pledges/deadline", managers, bind(w, web::pledge_deadline), "Set the deadline of a movement's year");
+  page("POST", "/pledges/reminders", managers, bind(w, web::pledge_remind),
+       "Remind those who have not registered (once a day each)");
+  page("GET", "/pledges/{id}", signed_in, bind(w, web::pledge_page), "A pledge: targets, titles, history, actions");
+  page("GET", "/pledges/{id}/edit", signed_in, bind(w, web::pledge_edit), "Form to edit a draft or returned pledge");
+  page("POST", "/pledges/{id}", signed_in, bind(w, web::pledge_update), "Save a pledge (version-checked)");
+  page("POST", "/pledges/{id}/submit", signed_in, bind(w, web::pledge_submit), "Submit a pledge for approval");
+  page("POST", "/pledges/{id}/return", signed_in, bind(w, web::pledge_return), "Return a pledge with a comment");
+  page("POST", "/pledges/{id}/approve", signed_in, bind(w, web::pledge_approve),
+       "Approve a pledge (unit head for people, the Office for units)");
+  page("POST", "/pledges/{id}/withdraw", signed_in, bind(w, web::pledge_withdraw), "Withdraw a pledge (kept in history)");
+  page("GET", "/notifications", signed_in, bind(w, web::notifications_page), "The signed-in user's notifications");
+  page("POST", "/notifications/read-all", signed_in, bind(w, web::notifications_read_all), "Mark every notification read");
+  page("POST", "/notifications/{id}/read", signed_in, bind(w, web::notification_read),
+       "Mark a notification read (and follow its link)");
+  page("GET", "/covenants", signed_in, bind(w, web::covenants_page), "Covenants of the agency's clusters in a year");
+  page("GET", "/covenants/export.xlsx", signed_in, bind(w, web::covenants_export), "Covenants as XLSX, a row per party");
+  page("POST", "/covenants", managers, bind(w, web::covenant_create), "Record a covenant signed by the cluster");
+  page("GET", "/covenants/{id}", signed_in, bind(w, web::covenant_page), "A covenant: parties, signed file");
+  page("POST", "/covenants/{id}/withdraw", managers, bind(w, web::covenant_withdraw),
+       "Withdraw a covenant recorded by mistake (kept)");
+
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
   api("GET", "/api/v1/me", Access::signed_in(), bind(a, api::me), "The signed-in user");
@@ -220,6 +251,36 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Copy a movement into next period's draft");
   api("PUT", "/api/v1/movements/{id}/tasks/{task}", Access::signed_in(), bind(a, api::update_task),
       "Mark a task done or open");
+  // Pledges, notifications, covenants. Literal paths before {id}.
+  api("GET", "/api/v1/pledges", Access::signed_in(), bind(a, api::list_pledges),
+      "Pledges the caller sees (filters: movement, year, unit, status)");
+  api("POST", "/api/v1/pledges", Access::signed_in(), bind(a, api::create_pledge), "Make a pledge (a draft)");
+  api("GET", "/api/v1/pledges/missing", Access::signed_in(), bind(a, api::pledges_missing),
+      "Per unit: the unit's pledge and who has not registered");
+  api("POST", "/api/v1/pledges/reminders", api_managers, bind(a, api::pledge_reminders),
+      "Remind those who have not registered (once a day each)");
+  api("PUT", "/api/v1/pledges/deadline", api_managers, bind(a, api::set_pledge_deadline),
+      "Set the deadline of a movement's year");
+  api("GET", "/api/v1/pledges/{id}", Access::signed_in(), bind(a, api::get_pledge), "A pledge with its history and rights");
+  api("PUT", "/api/v1/pledges/{id}", Access::signed_in(), bind(a, api::update_pledge),
+      "Edit a draft or returned pledge (version-checked)");
+  api("POST", "/api/v1/pledges/{id}/submit", Access::signed_in(), bind(a, api::submit_pledge), "Submit a pledge");
+  api("POST", "/api/v1/pledges/{id}/return", Access::signed_in(), bind(a, api::return_pledge),
+      "Return a pledge with a comment");
+  api("POST", "/api/v1/pledges/{id}/approve", Access::signed_in(), bind(a, api::approve_pledge), "Approve a pledge");
+  api("POST", "/api/v1/pledges/{id}/withdraw", Access::signed_in(), bind(a, api::withdraw_pledge), "Withdraw a pledge");
+  api("GET", "/api/v1/notifications", Access::signed_in(), bind(a, api::list_notifications),
+      "The caller's notifications, newest first, with the unread count");
+  api("POST", "/api/v1/notifications/read-all", Access::signed_in(), bind(a, api::read_all_notifications),
+      "Mark all the caller's notifications read");
+  api("POST", "/api/v1/notifications/{id}/read", Access::signed_in(), bind(a, api::read_notification),
+      "Mark a notification read");
+  api("GET", "/api/v1/covenants", Access::signed_in(), bind(a, api::list_covenants),
+      "Covenants the agency is a party to (filter: year)");
+  api("POST", "/api/v1/covenants", api_managers, bind(a, api::create_covenant), "Record a cluster's covenant");
+  api("GET", "/api/v1/covenants/{id}", Access::signed_in(), bind(a, api::get_covenant), "A covenant with its parties");
+  api("POST", "/api/v1/covenants/{id}/withdraw", api_managers, bind(a, api::withdraw_covenant),
+      "Withdraw a covenant recorded by mistake");
   return r;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/demo_plan.hpp"
+#include "cli/demo_pledges.hpp"
 #include "services/crypto.hpp"
 
 namespace thidua::cli {
@@ -159,6 +160,8 @@ int demo(const Common& common) {
   }
   auto next = s->movements->copy(actor, plan->id);
   if (!next) return report(next.error());
+  // Pledges of 2024 and 2025, the deadlines and reminders, the cluster's 2025 covenant.
+  if (auto r = load_demo_pledges(*s, agency->id, plan->id, cluster->id, unit_ids); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

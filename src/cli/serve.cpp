@@ -92,6 +92,15 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
                         config->page_cache ? std::make_shared<web::PageCache>() : nullptr};
   api::ApiDeps api_deps{s->auth, s->users, app::kVersion, s->people, s->org, s->movements};
   web_deps.evidence = s->evidence;
+  web_deps.pledges = s->pledges;
+  web_deps.notifications = s->notifications;
+  web_deps.covenants = s->covenants;
+  api_deps.pledges = s->pledges;
+  api_deps.notifications = s->notifications;
+  api_deps.covenants = s->covenants;
+  (*views)->set_unread_counter([n = s->notifications](http::Context& ctx) {
+    return ctx.principal ? n->unread_for_nav(*ctx.principal, ctx.data_version) : 0;
+  });
   auto router = app::build_routes(web_deps, api_deps);
   http::PipelineOptions po;
   po.cookie_secure = config->cookie_secure;

@@ -40,6 +40,9 @@ class Context {
   std::string csrf_token;     ///< embed in every form and in <meta name="csrf-token">
   std::string flash;          ///< message key to show once, from the previous response
   bool cookie_secure = false;
+  /// The data version (audit head) a handler already read, if any: the layout reuses values
+  /// kept for it (the unread-notification count) instead of asking the database again.
+  std::optional<std::int64_t> data_version;
   std::filesystem::path upload_dir;  ///< where upload_form() writes files (empty: system temp)
 
   /// The urlencoded body (parsed once); an error for malformed bodies.

@@ -77,13 +77,20 @@ Result<PledgeForm> PledgeService::form(const Principal& actor, std::int64_t agen
       std::sort(f.communes.begin(), f.communes.end(),
                 [](const PledgeChoice& a, const PledgeChoice& b) { return a.label < b.label; });
     }
-    if (auto me = own_person(tx, actor, agency_id)) {
+    auto me = own_person(tx, actor, agency_id);
+    if (me) {
       if (auto p = storage::find_person(tx, *me)) f.own_person = PledgeChoice{p->id, p->full_name};
     }
     auto heads = headed_units(tx, actor, agency_id);
     bool office = is_office(actor, agency_id);
     for (const auto& u : storage::list_units(tx, agency_id, false)) {
       if (office || std::find(heads.begin(), heads.end(), u.id) != heads.end()) f.units.push_back({u.id, u.name});
+    }
+    if (year_in(*m, year)) {
+      for (const auto& s : storage::pledge_standings(tx, agency_id, movement_id, year)) {
+        if (s.subject == RecordSubject::person && me && s.subject_key == *me) f.own_pledge = s.id;
+        if (s.subject == RecordSubject::unit) f.unit_pledges[s.subject_key] = s.id;
+      }
     }
     return f;
   });

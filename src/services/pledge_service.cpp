@@ -209,6 +209,39 @@ std::vector<std::int64_t> owners_to_tell(storage::Tx& tx, const Principal& actor
   return out;
 }
 
+/// The pledge an edit replaced, from its event's before_json (what pledge_json wrote).
+std::optional<Pledge> pledge_from_json(const std::string& text) {
+  boost::system::error_code ec;
+  auto v = json::parse(text, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto& o = v.as_object();
+  Pledge p;
+  if (auto* n = o.if_contains("note"); n && n->is_string()) p.note = std::string(n->as_string());
+  if (auto* ts = o.if_contains("targets"); ts && ts->is_array()) {
+    for (const auto& t : ts->as_array()) {
+      if (!t.is_object()) continue;
+      const auto& to = t.as_object();
+      PledgeTarget pt;
+      if (auto* i = to.if_contains("item_id"); i && i->is_int64()) pt.item_id = i->as_int64();
+      if (auto* m = to.if_contains("measure"); m && m->is_string()) {
+        pt.measure = parse_measure(std::string(m->as_string())).value_or(Measure::other);
+      }
+      if (auto* g = to.if_contains("target"); g && g->is_int64()) pt.target = g->as_int64();
+      if (auto* c = to.if_contains("commune_id"); c && c->is_int64()) pt.commune_id = c->as_int64();
+      if (auto* n = to.if_contains("note"); n && n->is_string()) pt.note = std::string(n->as_string());
+      p.targets.push_back(std::move(pt));
+    }
+  }
+  if (auto* ts = o.if_contains("titles"); ts && ts->is_array()) {
+    for (const auto& t : ts->as_array()) {
+      if (t.is_string()) {
+        if (auto a = parse_award_aim(std::string(t.as_string()))) p.titles.push_back(*a);
+      }
+    }
+  }
+  return p;
+}
+
 /// Numbers each target's content item as the plan does (its place in section II).
 void number_items(storage::Tx& tx, std::vector<Pledge>& pledges) {
   std::map<std::int64_t, std::map<std::int64_t, int>> numbers;  // movement → item → number
@@ -289,6 +322,21 @@ Result<PledgeDetail> PledgeService::get(const Principal& actor, std::int64_t id)
     number_items(tx, one);
     p = std::move(one.front());
     d.events = storage::pledge_events(tx, id);
+    std::vector<Pledge> before;
+    for (const auto& e : d.events) {
+      auto b = e.before_json.empty() ? std::nullopt : pledge_from_json(e.before_json);
+      if (b) b->movement_id = p->movement_id;
+      before.push_back(b.value_or(Pledge{}));
+      d.before.push_back(b);
+    }
+    number_items(tx, before);
+    std::map<std::int64_t, std::string> texts;
+    for (const auto& i : storage::plan_items(tx, p->movement_id)) texts[i.id] = i.body;
+    for (std::size_t k = 0; k < before.size(); ++k) {
+      if (!d.before[k]) continue;
+      for (auto& t : before[k].targets) t.item_text = texts[t.item_id];
+      d.before[k] = std::move(before[k]);
+    }
     d.window = storage::find_pledge_window(tx, p->movement_id, p->year);
     d.rights = rights_on(s, p->status);
     d.pledge = std::move(*p);

@@ -10,6 +10,7 @@
 /// people who have not registered (none, or still a draft), and in-app reminders to them.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +60,8 @@ struct PledgeRights {
 struct PledgeDetail {
   Pledge pledge;
   std::vector<PledgeEvent> events;  ///< oldest first
+  /// For each event, what an edit replaced (note, targets with their items numbered, titles).
+  std::vector<std::optional<Pledge>> before;
   std::optional<PledgeWindow> window;
   PledgeRights rights;
 };
@@ -75,6 +78,9 @@ struct PledgeForm {
   std::vector<PledgeChoice> communes;      ///< communes assigned to the agency in the year
   std::optional<PledgeChoice> own_person;  ///< the actor's person record, if any
   std::vector<PledgeChoice> units;         ///< units whose pledge the actor may draft
+  /// The live pledges of the year already there: the actor's own, and of those units.
+  std::optional<std::int64_t> own_pledge;
+  std::map<std::int64_t, std::int64_t> unit_pledges;  ///< unit → pledge
 };
 
 struct PledgeFilter {

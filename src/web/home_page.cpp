@@ -15,6 +15,7 @@ Result<http::Response> home(const WebDeps& deps, http::Context& ctx) {
     auto v = deps.movements->data_version();
     if (!v) return fail(v.error());
     version = *v;
+    ctx.data_version = version;
     cache_key = "home\x1f" + std::to_string(p.user_id) + "\x1f" + p.login + "\x1f" + std::string(text::to_string(ctx.lang)) +
           "\x1f" + to_iso(std::chrono::system_clock::now()).substr(0, 10);
     if (auto body = deps.page_cache->get(cache_key, version)) {

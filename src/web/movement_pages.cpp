@@ -498,6 +498,7 @@ Result<http::Response> movement_page(const WebDeps& deps, http::Context& ctx) {
   // rights; the title is cached with the body.
   auto stamp = deps.movements->stamp(*ctx.principal, *id);
   if (!stamp) return fail(stamp.error());
+  ctx.data_version = stamp->data_version;
   // Today's date is part of the key: a task becomes late at midnight without any write.
   std::string today = to_iso(std::chrono::system_clock::now()).substr(0, 10);
   std::string key = "movement\x1f" + std::to_string(*id) + "\x1f" + today + "\x1f" +

@@ -14,8 +14,11 @@
 #include "services/evidence_service.hpp"
 #include "services/import_service.hpp"
 #include "services/movement_service.hpp"
+#include "services/covenant_service.hpp"
+#include "services/notification_service.hpp"
 #include "services/org_service.hpp"
 #include "services/people_service.hpp"
+#include "services/pledge_service.hpp"
 #include "services/user_service.hpp"
 #include "web/views.hpp"
 
@@ -32,6 +35,10 @@ struct WebDeps {
   std::shared_ptr<services::MovementService> movements;
   /// Rendered list and movement pages by data version; null: every page is rebuilt.
   std::shared_ptr<class PageCache> page_cache;
+  /// Pledges, in-app notifications, covenants (set by name, after the others).
+  std::shared_ptr<services::PledgeService> pledges = nullptr;
+  std::shared_ptr<services::NotificationService> notifications = nullptr;
+  std::shared_ptr<services::CovenantService> covenants = nullptr;
   /// Evidence files of records.
   std::shared_ptr<services::EvidenceService> evidence = nullptr;
 };
@@ -149,6 +156,8 @@ Result<std::int64_t> id_param(std::string_view text);
 int this_year();
 /// A year typed in a form or query: 0 when empty, -1 when not a number (for the service to name).
 int year_param(std::string_view text);
+/// `s` percent-encoded for a query string value (unreserved characters kept).
+std::string url_encode(std::string_view s);
 /// "2022-09-05" → "05/09/2022" (empty stays empty).
 std::string display_date(const std::string& iso);
 /// The last day of a period that ends (exclusively) on `iso`: "2024-07-01" → "30/06/2024".

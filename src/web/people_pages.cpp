@@ -10,22 +10,6 @@ namespace thidua::web {
 
 namespace {
 
-std::string url_encode(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 const char* status_color(PersonStatus s) {
   switch (s) {
     case PersonStatus::active: return "success";
@@ -205,6 +189,7 @@ Result<http::Response> people_list(const WebDeps& deps, http::Context& ctx) {
     auto v = deps.people->data_version(*ctx.principal, agency_id);
     if (!v) return fail(v.error());
     version = *v;
+    ctx.data_version = version;
     key = "people\x1f" + std::to_string(agency_id) + "\x1f" + f.text + "\x1f" + std::to_string(f.unit_id.value_or(0)) +
           "\x1f" + f.status + "\x1f" + std::to_string(f.page) + "\x1f" + std::string(text::to_string(ctx.lang)) +
           (can_edit ? "\x1f" "e" : "\x1f" "r");

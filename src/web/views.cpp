@@ -124,6 +124,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     };
     item("/", "nav.home");
     item("/movements", "nav3.movements");
+    item("/pledges", "pledge.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");
@@ -131,6 +132,10 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     if (p.is_admin() || p.has_role(Role::authority)) item("/agencies", "nav2.agencies");
     if (p.is_admin()) item("/admin/users", "nav.admin_users");
     d.set("nav", nav);
+    if (unread_) {
+      long long unread = unread_(ctx);
+      if (unread > 0) d.set("unread", unread > 99 ? std::string("99+") : std::to_string(unread));
+    }
   }
   return d;
 }

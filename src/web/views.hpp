@@ -5,6 +5,7 @@
 /// once per language with the (HTML-escaped) messages and parsed, so rendering a page costs
 /// no lookups. An unknown key or a template syntax error stops the start-up.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,10 @@ class Views {
 
   const text::Catalogue& catalogue() const { return *catalogue_; }
 
+  /// The signed-in user's unread-notification count for the header (unset: no badge). Set
+  /// once at start-up, before serving.
+  void set_unread_counter(std::function<long long(http::Context&)> counter) { unread_ = std::move(counter); }
+
  private:
   Views() = default;
   mustache::data layout_data(http::Context& ctx, const std::string& title) const;
@@ -50,6 +55,7 @@ class Views {
   std::vector<std::string> names_;
   std::vector<mustache::mustache> parsed_;  ///< index: name_index * 2 + lang
   std::map<std::string, std::size_t> index_;
+  std::function<long long(http::Context&)> unread_;
 };
 
 /// kainjow's set() copies what it is given, and a list of rows grows by copying every row
