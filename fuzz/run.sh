@@ -14,7 +14,7 @@ seconds=$1
 fuzz_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$fuzz_dir")
 build=$root/build-fuzz
-targets=(fuzz_cookie fuzz_urlencoded fuzz_multipart fuzz_http_request)
+targets=(fuzz_cookie fuzz_urlencoded fuzz_multipart fuzz_http_request fuzz_file_magic)
 
 if [[ ! -f $build/CMakeCache.txt ]]; then
   launcher=()

@@ -12,6 +12,8 @@
 // jpeglib.h needs FILE and size_t declared first.
 #include <jpeglib.h>
 
+#include "documents/file_magic.hpp"
+
 namespace thidua::documents {
 
 namespace {
@@ -52,13 +54,6 @@ struct Decoded {
   int orientation = 1;
   unsigned char* pixels = nullptr;  // malloc'd; freed by the caller
 };
-
-std::uint32_t read16(const unsigned char* p, bool le) {
-  return le ? (p[0] | p[1] << 8) : (p[0] << 8 | p[1]);
-}
-std::uint32_t read32(const unsigned char* p, bool le) {
-  return le ? (read16(p, true) | read16(p + 2, true) << 16) : (read16(p, false) << 16 | read16(p + 2, false));
-}
 
 /// Plain C-style on purpose: nothing here has a destructor that a longjmp would skip.
 bool decode_jpeg(std::FILE* in, int max_px, Decoded* out, char* why) {
@@ -161,8 +156,8 @@ bool png_size(std::FILE* in, long long& w, long long& h) {
   if (std::fread(b, 1, sizeof b, in) != sizeof b) return false;
   std::rewind(in);
   if (std::memcmp(b, "\x89PNG\r\n\x1a\n", 8) != 0 || std::memcmp(b + 12, "IHDR", 4) != 0) return false;
-  w = read32(b + 16, false);
-  h = read32(b + 20, false);
+  w = static_cast<long long>(b[16]) << 24 | b[17] << 16 | b[18] << 8 | b[19];
+  h = static_cast<long long>(b[20]) << 24 | b[21] << 16 | b[22] << 8 | b[23];
   return true;
 }
 
@@ -212,30 +207,6 @@ cairo_surface_t* scale(cairo_surface_t* src, int w, int h, int orientation, int 
 std::mutex one_at_a_time;
 
 }  // namespace
-
-int exif_orientation(std::string_view app1) {
-  // "Exif\0\0", then a TIFF header: byte order, 42, offset of IFD0; IFD0 entries are 12 bytes.
-  if (app1.size() < 14 || app1.substr(0, 6) != std::string_view("Exif\0\0", 6)) return 1;
-  auto tiff = reinterpret_cast<const unsigned char*>(app1.data()) + 6;
-  const std::size_t n = app1.size() - 6;
-  bool le;
-  if (tiff[0] == 'I' && tiff[1] == 'I') le = true;
-  else if (tiff[0] == 'M' && tiff[1] == 'M') le = false;
-  else return 1;
-  if (read16(tiff + 2, le) != 42) return 1;
-  std::size_t ifd = read32(tiff + 4, le);
-  if (ifd + 2 > n) return 1;
-  std::size_t count = read16(tiff + ifd, le);
-  for (std::size_t i = 0; i < count; ++i) {
-    std::size_t at = ifd + 2 + i * 12;
-    if (at + 12 > n) return 1;
-    if (read16(tiff + at, le) != 0x0112) continue;
-    if (read16(tiff + at + 2, le) != 3) return 1;  // SHORT
-    int v = static_cast<int>(read16(tiff + at + 8, le));
-    return v >= 1 && v <= 8 ? v : 1;
-  }
-  return 1;
-}
 
 Result<Thumbnail> make_thumbnail(const std::filesystem::path& file, std::string_view content_type, int max_px) {
   const bool jpeg = content_type == "image/jpeg";

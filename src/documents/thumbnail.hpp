@@ -23,7 +23,4 @@ struct Thumbnail {
 /// image, or one too large to decode (PNG over 40 megapixels, JPEG over 30000 px a side).
 Result<Thumbnail> make_thumbnail(const std::filesystem::path& file, std::string_view content_type, int max_px = 320);
 
-/// The EXIF orientation (1–8) in a JPEG APP1 segment's payload ("Exif\0\0" + TIFF), or 1.
-int exif_orientation(std::string_view app1);
-
 }  // namespace thidua::documents

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "documents/file_magic.hpp"
 #include "services/crypto.hpp"
 
 namespace thidua::services {
@@ -68,21 +69,6 @@ bool copy_synced(const std::filesystem::path& from, const std::filesystem::path&
   ::close(in);
   ::close(out);
   return ok;
-}
-
-std::uint32_t le16(std::string_view s, std::size_t at) {
-  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8;
-}
-
-std::uint32_t le32(std::string_view s, std::size_t at) { return le16(s, at) | le16(s, at + 2) << 16; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -196,38 +182,6 @@ std::optional<std::string> sniff_content_type(std::string_view c) {
   return std::nullopt;
 }
 
-std::optional<std::string> sniff_zip_directory(std::string_view t) {
-  constexpr std::size_t kEocd = 22;
-  if (t.size() < kEocd) return std::nullopt;
-  // The end-of-central-directory record: its fixed part, then a comment of up to 65535 bytes.
-  const std::size_t lowest = t.size() > kEocd + 0xFFFF ? t.size() - kEocd - 0xFFFF : 0;
-  std::size_t eocd = std::string_view::npos;
-  for (std::size_t i = t.size() - kEocd + 1; i-- > lowest;) {
-    if (t.compare(i, 4, "PK\x05\x06") == 0) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd == std::string_view::npos) return std::nullopt;
-  // The directory ends where the record starts (offsets are not trusted: data may precede
-  // the archive).
-  const std::size_t cd_size = le32(t, eocd + 12);
-  if (cd_size > eocd) return std::nullopt;
-  bool word = false, sheet = false;
-  for (std::size_t p = eocd - cd_size; p + 46 <= eocd;) {
-    if (t.compare(p, 4, "PK\x01\x02") != 0) break;
-    const std::size_t n = le16(t, p + 28), extra = le16(t, p + 30), comment = le16(t, p + 32);
-    if (p + 46 + n > eocd) break;
-    auto name = t.substr(p + 46, n);
-    word = word || iequals(name, "word/document.xml");
-    sheet = sheet || iequals(name, "xl/workbook.xml");
-    p += 46 + n + extra + comment;
-  }
-  if (word && !sheet) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  if (sheet && !word) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  return std::nullopt;
-}
-
 std::optional<std::string> sniff_file(const std::filesystem::path& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
@@ -251,7 +205,7 @@ std::optional<std::string> sniff_file(const std::filesystem::path& path) {
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
       const auto size = static_cast<std::size_t>(st.st_size);
       const std::size_t n = std::min<std::size_t>(size, 1u << 20);
-      type = sniff_zip_directory(read_at(n, static_cast<off_t>(size - n)));
+      type = documents::ooxml_type_in_zip_tail(read_at(n, static_cast<off_t>(size - n)));
     }
   } else {
     type = sniff_content_type(head);

@@ -40,10 +40,6 @@ std::optional<std::string> sniff_content_type(std::string_view content);
 /// directory (so a DOCX whose parts come late in the archive is still recognised).
 std::optional<std::string> sniff_file(const std::filesystem::path& path);
 
-/// The OOXML type named by a ZIP's central directory (the bytes from its first central
-/// header to the end of the file), or nothing. Exposed for tests and fuzzing.
-std::optional<std::string> sniff_zip_directory(std::string_view tail);
-
 /// A file name's extension for a sniffed type ("pdf", "docx" …).
 std::string extension_for(const std::string& content_type);
 
