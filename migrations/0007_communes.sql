@@ -134,6 +134,10 @@ CREATE TABLE assessment (
   withdrawn_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX assessment_commune ON assessment (commune_id, assessed_on);
+-- One recorded assessment of a commune per agency and date; a withdrawn one leaves room for
+-- the corrected one.
+CREATE UNIQUE INDEX assessment_one_a_day ON assessment (commune_id, agency_id, assessed_on)
+  WHERE status = 'recorded';
 -- met: 1 met, 0 not met.
 CREATE TABLE assessment_item (
   id @ID@,
@@ -153,7 +157,8 @@ CREATE TABLE assessment_indicator (
   PRIMARY KEY (assessment_id, indicator_id)
 );
 
--- The commune recognised as (or stripped of) a standard, by whose decision.
+-- The commune recognised as (or stripped of) a standard, by whose decision. An entry typed in
+-- error is withdrawn (with who and why), never deleted.
 CREATE TABLE commune_recognition (
   id @ID@,
   commune_id BIGINT NOT NULL REFERENCES commune (id),
@@ -163,7 +168,12 @@ CREATE TABLE commune_recognition (
   decision_ref TEXT NOT NULL DEFAULT '',
   decision_date TEXT,
   issuer TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
   created_by BIGINT REFERENCES user_account (id),
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'recorded' CHECK (status IN ('recorded', 'withdrawn')),
+  withdrawn_by BIGINT REFERENCES user_account (id),
+  withdrawn_at TEXT,
+  withdrawn_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX commune_recognition_commune ON commune_recognition (commune_id, year);

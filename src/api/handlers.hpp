@@ -11,6 +11,7 @@
 #include "http/context.hpp"
 #include "http/message.hpp"
 #include "services/auth_service.hpp"
+#include "services/commune_service.hpp"
 #include "services/covenant_service.hpp"
 #include "services/movement_service.hpp"
 #include "services/notification_service.hpp"
@@ -32,6 +33,8 @@ struct ApiDeps {
   std::shared_ptr<services::PledgeService> pledges = nullptr;
   std::shared_ptr<services::NotificationService> notifications = nullptr;
   std::shared_ptr<services::CovenantService> covenants = nullptr;
+  /// The communes the agency supports (set by name, after the others).
+  std::shared_ptr<services::CommuneService> communes = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

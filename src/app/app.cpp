@@ -87,9 +87,9 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.movements = std::make_shared<services::MovementService>(s.db, s.files);
   s.pledges = std::make_shared<services::PledgeService>(s.db);
   s.notifications = std::make_shared<services::NotificationService>(s.db);
-  s.covenants = std::make_shared<services::CovenantService>(s.db);
   s.evidence = std::make_shared<services::EvidenceService>(
       s.db, s.files, services::EvidenceConfig{static_cast<std::uint64_t>(config.evidence_max_bytes)});
+  s.covenants = std::make_shared<services::CovenantService>(s.db, s.evidence);
   return s;
 }
 

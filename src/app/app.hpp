@@ -9,6 +9,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "services/auth_service.hpp"
+#include "services/commune_service.hpp"
 #include "services/covenant_service.hpp"
 #include "services/evidence_service.hpp"
 #include "services/file_store.hpp"
@@ -42,6 +43,7 @@ struct Services {
   std::shared_ptr<services::PledgeService> pledges;
   std::shared_ptr<services::NotificationService> notifications;
   std::shared_ptr<services::CovenantService> covenants;
+  std::shared_ptr<services::CommuneService> communes;
   std::shared_ptr<services::EvidenceService> evidence;
 };
 

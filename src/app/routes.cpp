@@ -180,10 +180,15 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
        "Mark a notification read (and follow its link)");
   page("GET", "/covenants", signed_in, bind(w, web::covenants_page), "Covenants of the agency's clusters in a year");
   page("GET", "/covenants/export.xlsx", signed_in, bind(w, web::covenants_export), "Covenants as XLSX, a row per party");
-  page("POST", "/covenants", managers, bind(w, web::covenant_create), "Record a covenant signed by the cluster");
+  upload("/covenants", managers, bind(w, web::covenant_create), "Record a covenant signed by the cluster, with its file",
+         evidence_form);
   page("GET", "/covenants/{id}", signed_in, bind(w, web::covenant_page), "A covenant: parties, signed file");
   page("POST", "/covenants/{id}/withdraw", managers, bind(w, web::covenant_withdraw),
        "Withdraw a covenant recorded by mistake (kept)");
+  upload("/covenants/{id}/files", managers, bind(w, web::covenant_files_add), "Attach the signed covenant's files",
+         evidence_form);
+  page("POST", "/covenants/{id}/files/{evidence}/withdraw", managers, bind(w, web::covenant_file_withdraw),
+       "Take a file off a covenant (kept, with why)");
 
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
@@ -281,6 +286,8 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   api("GET", "/api/v1/covenants/{id}", Access::signed_in(), bind(a, api::get_covenant), "A covenant with its parties");
   api("POST", "/api/v1/covenants/{id}/withdraw", api_managers, bind(a, api::withdraw_covenant),
       "Withdraw a covenant recorded by mistake");
+  add(RouteKind::api, "POST", "/api/v1/covenants/{id}/files", api_managers, bind(a, api::add_covenant_files),
+      "Attach files to a covenant (multipart, field file)", true, evidence_form, true);
   return r;
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
 #include "cli/demo_pledges.hpp"
 #include "services/crypto.hpp"
@@ -160,6 +161,9 @@ int demo(const Common& common) {
   }
   auto next = s->movements->copy(actor, plan->id);
   if (!next) return report(next.error());
+  // The communes Ban Dân tộc supports (illustrative assignments under Decision 1177/QĐ-UBND).
+  auto communes = load_demo_communes(*s, actor, agency->id, "canbo");
+  if (!communes) return report(communes.error());
   // Pledges of 2024 and 2025, the deadlines and reminders, the cluster's 2025 covenant.
   if (auto r = load_demo_pledges(*s, agency->id, plan->id, cluster->id, unit_ids); !r) return report(r.error());
   s->db->close();

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "services/crypto.hpp"
 #include "services/audit_service.hpp"
+#include "services/criteria_files.hpp"
 #include "storage/backup.hpp"
 #include "storage/migrate.hpp"
 
@@ -36,6 +37,15 @@ int migrate_cmd(const Common& common, int target) {
   if (!after) return report(after.error());
   std::cout << "Cơ sở dữ liệu ở phiên bản " << *after << " (trước: " << *before << ", mới nhất: "
             << storage::latest_version() << ")." << std::endl;
+  // The criteria sets shipped in rules/criteria/ go in with the schema they need.
+  if (*after == storage::latest_version()) {
+    if (!services::crypto_init()) return report(Error{ErrorKind::internal, "internal", {}, {}, "libsodium"});
+    auto loaded = services::load_criteria_sets(**db);
+    if (!loaded) return report(loaded.error());
+    if (loaded->created + loaded->updated > 0) {
+      std::cout << "Bộ tiêu chí: " << loaded->created << " nạp mới, " << loaded->updated << " cập nhật." << std::endl;
+    }
+  }
   return 0;
 }
 

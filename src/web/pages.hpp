@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "services/auth_service.hpp"
+#include "services/commune_service.hpp"
 #include "services/evidence_service.hpp"
 #include "services/import_service.hpp"
 #include "services/movement_service.hpp"
@@ -39,6 +40,8 @@ struct WebDeps {
   std::shared_ptr<services::PledgeService> pledges = nullptr;
   std::shared_ptr<services::NotificationService> notifications = nullptr;
   std::shared_ptr<services::CovenantService> covenants = nullptr;
+  /// The communes the agency supports (set by name, after the others).
+  std::shared_ptr<services::CommuneService> communes = nullptr;
   /// Evidence files of records.
   std::shared_ptr<services::EvidenceService> evidence = nullptr;
 };

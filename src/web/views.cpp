@@ -124,6 +124,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     };
     item("/", "nav.home");
     item("/movements", "nav3.movements");
+    item("/communes", "nav_com.communes");
     item("/pledges", "pledge.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");

@@ -350,6 +350,7 @@ function apiRoutes() {
 const bValue = () => ({
   people: b.person.id, units: b.unit.id, council: b.term.id, seats: b.person.id, agencies: B.id,
   clusters: b.cluster.id, users: 'vp_b', movements: b.movement.id, items: b.item.id, tasks: b.task.id,
+  pledges: b.pledge.id, notifications: b.notification.id, covenants: b.covenant.id,
   members: B.code,
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
@@ -373,6 +374,12 @@ const bodies = {
   'POST /api/v1/movements/{id}/items/{item}/move': () => ({ version: b.movement.version, dir: 'up' }),
   'POST /api/v1/movements/{id}/launch': () => ({ version: b.movement.version }),
   'PUT /api/v1/movements/{id}/tasks/{task}': () => ({ version: b.task.version, done: true }),
+  'PUT /api/v1/pledges/{id}': () => ({ version: b.pledge.version, note: 'Trộm', targets: [], titles: [] }),
+  'POST /api/v1/pledges/{id}/submit': () => ({ version: b.pledge.version }),
+  'POST /api/v1/pledges/{id}/return': () => ({ version: b.pledge.version, comment: 'Trộm' }),
+  'POST /api/v1/pledges/{id}/approve': () => ({ version: b.pledge.version }),
+  'POST /api/v1/pledges/{id}/withdraw': () => ({ version: b.pledge.version, comment: 'Trộm' }),
+  'POST /api/v1/covenants/{id}/withdraw': () => ({ version: b.covenant.version, reason: 'Trộm' }),
 };
 
 function fill(pattern, valueOf) {
@@ -440,6 +447,30 @@ describe('province mode: one agency never sees another', () => {
     b.movement = launched.json;
     b.item = launched.json.items[0];
     b.task = launched.json.tasks[0];
+
+    // B's person gets an account and pledges; B's Office sends the pledge back, so the person is
+    // told (a notification of B); B's covenant of its cluster's year.
+    const acct = await call(tok.vp_b, 'POST', `/api/v1/people/${b.person.id}/account`, { create: true, login: 'canbo_b', roles: ['staff'] });
+    assert.ok([200, 201].includes(acct.status), acct.why);
+    tok.canbo_b = lastLine(cliOk(['user', 'token', '--db', srv.dbUrl, '--login', 'canbo_b', '--name', 'test']).stdout);
+    const pl = await call(tok.canbo_b, 'POST', '/api/v1/pledges', {
+      movement_id: b.movement.id, year: 2026, note: `Cam kết ${SECRET}`,
+      targets: [{ item_id: b.item.id, measure: 'sessions', target: 3 }], titles: ['advanced_worker'],
+    });
+    assert.equal(pl.status, 201, pl.why);
+    const sent = await call(tok.canbo_b, 'POST', `/api/v1/pledges/${pl.json.id}/submit`, { version: pl.json.version });
+    assert.equal(sent.status, 200, sent.why);
+    const back = await call(tok.vp_b, 'POST', `/api/v1/pledges/${pl.json.id}/return`, { version: sent.json.version, comment: `Bổ sung ${SECRET}` });
+    assert.equal(back.status, 200, back.why);
+    b.pledge = back.json;
+    const told = await call(tok.canbo_b, 'GET', '/api/v1/notifications');
+    assert.equal(told.status, 200, told.why);
+    b.notification = told.json.items[0];
+    assert.equal(b.notification.kind, 'pledge_returned', told.why);
+    const cov = await call(tok.vp_b, 'POST', '/api/v1/covenants',
+      { year: YEAR, title: `Giao ước ${SECRET}`, signed_on: `02/01/${YEAR}`, place: 'Cao Bằng' });
+    assert.equal(cov.status, 201, cov.why);
+    b.covenant = cov.json;
 
     a.unit = await createUnit(tok.vp_a, { code: 'VP', name: 'Văn phòng Sở' });
     a.unit2 = await createUnit(tok.vp_a, { code: 'PC', name: 'Phòng Pháp chế' });
@@ -591,7 +622,7 @@ describe('province mode: one agency never sees another', () => {
     assert.equal(p.json.full_name, B_NAMES.person);
     assert.equal(p.json.version, 1);
     assert.equal(p.json.unit_id, b.unit.id);
-    assert.deepEqual(p.json.history.map((h) => h.actor), ['vp_b'], 'nobody else touched B\'s person');
+    assert.deepEqual([...new Set(p.json.history.map((h) => h.actor))], ['vp_b'], 'nobody else touched B\'s person');
     const u = await call(tok.vp_b, 'GET', `/api/v1/units/${b.unit.id}`);
     assert.equal(u.json.name, B_NAMES.unit);
     assert.equal(u.json.active, true);
