@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
+#include "api/dto/evidence_dto.hpp"
 #include "api/dto/org_dto.hpp"
+#include "services/evidence_service.hpp"
 
 namespace thidua::api {
 
@@ -409,7 +411,32 @@ Result<http::Response> get_covenant(const ApiDeps& deps, http::Context& ctx) {
   if (!id) return fail(id.error());
   auto c = deps.covenants->get(*ctx.principal, *id);
   if (!c) return fail(c.error());
-  return http::Response::json(json::serialize(covenant_json(*c)));
+  auto files = deps.covenants->files(*ctx.principal, *id);
+  if (!files) return fail(files.error());
+  json::object o = covenant_json(*c);
+  json::array out;
+  for (const auto& e : *files) out.push_back(dto::to_json(e));
+  o["files"] = std::move(out);
+  return http::Response::json(json::serialize(o));
+}
+
+Result<http::Response> add_covenant_files(const ApiDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx);
+  if (!id) return fail(id.error());
+  // The covenant first: another agency's id is "not found" whatever the body is.
+  if (auto c = deps.covenants->get(*ctx.principal, *id); !c) return fail(c.error());
+  const auto& up = ctx.upload_form();
+  if (!up) return fail(up.error());
+  std::vector<services::EvidenceUpload> files;
+  std::string caption = up->field("caption");
+  for (const auto& f : up->files) {
+    if (f.field == "file") files.push_back({f.filename, f.path, f.size, f.sha256, f.head, caption});
+  }
+  auto rows = deps.covenants->add_files(*ctx.principal, *id, files);
+  if (!rows) return fail(rows.error());
+  json::array out;
+  for (const auto& e : *rows) out.push_back(dto::to_json(e));
+  return http::Response::json(json::serialize(json::object{{"files", std::move(out)}}), 201);
 }
 
 Result<http::Response> withdraw_covenant(const ApiDeps& deps, http::Context& ctx) {

@@ -27,5 +27,7 @@ Result<http::Response> list_covenants(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> create_covenant(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> get_covenant(const ApiDeps& deps, http::Context& ctx);
 Result<http::Response> withdraw_covenant(const ApiDeps& deps, http::Context& ctx);
+/// Multipart: field "file" (one or more), "caption".
+Result<http::Response> add_covenant_files(const ApiDeps& deps, http::Context& ctx);
 
 }  // namespace thidua::api

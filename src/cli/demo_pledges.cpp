@@ -1,11 +1,17 @@
 #include "cli/demo_pledges.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "documents/document.hpp"
+#include "documents/pdf_writer.hpp"
 #include "services/auth_service.hpp"
 #include "services/covenant_service.hpp"
+#include "services/crypto.hpp"
+#include "services/evidence_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/pledge_service.hpp"
 #include "storage/people_repo.hpp"
@@ -80,7 +86,7 @@ class Loader {
  public:
   Loader(app::Services& s, std::int64_t agency, std::int64_t movement, const std::map<std::string, std::int64_t>& units)
       : s_(s), agency_(agency), movement_(movement), units_(units),
-        pledges_(s.db, clock_.clock()), notes_(s.db, clock_.clock()), covenants_(s.db, clock_.clock()),
+        pledges_(s.db, clock_.clock()), notes_(s.db, clock_.clock()), covenants_(s.db, s.evidence, clock_.clock()),
         operator_(services::operator_principal("demo")) {}
 
   Result<void> run(std::int64_t cluster_id) {
@@ -275,9 +281,56 @@ class Loader {
                                "Giao ước thi đua năm 2025 Khối các cơ quan Văn hoá - Xã hội và Dân tộc, Tôn giáo",
                                "20/02/2025", "Thành phố Cao Bằng",
                                "Ký tại Hội nghị phát động thi đua năm 2025 của Khối; Ban Dân tộc là Trưởng khối."};
-    auto c = covenants_.record(office_, agency_, in);
+    std::vector<services::EvidenceUpload> files;
+    if (s_.evidence) {
+      auto signed_copy = signed_covenant(in.title);
+      if (!signed_copy) return fail(signed_copy.error());
+      files.push_back(*signed_copy);
+    }
+    auto c = covenants_.record(office_, agency_, in, files);
     if (!c) return fail(c.error());
     return {};
+  }
+
+  /// The signed covenant as the Office would scan it: a PDF written to a temporary file,
+  /// which the file store adopts.
+  Result<services::EvidenceUpload> signed_covenant(const std::string& title) {
+    documents::Document doc;
+    doc.header.parent_body = "UBND TỈNH CAO BẰNG";
+    doc.header.agency = "KHỐI CÁC CƠ QUAN VĂN HOÁ - XÃ HỘI VÀ DÂN TỘC, TÔN GIÁO";
+    doc.header.place = "Cao Bằng";
+    doc.header.day = 20;
+    doc.header.month = 2;
+    doc.header.year = 2025;
+    doc.type = "GIAO ƯỚC THI ĐUA";
+    doc.summary = "Năm 2025";
+    doc.body.push_back(documents::body(
+        "Thực hiện Phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới”, các cơ quan trong Khối thống nhất "
+        "ký kết giao ước thi đua năm 2025 với các nội dung sau:"));
+    for (const char* line :
+         {"1. Hoàn thành xuất sắc nhiệm vụ chính trị được giao; không có cán bộ vi phạm pháp luật.",
+          "2. Mỗi cơ quan tổ chức ít nhất hai đợt tuyên truyền tại xã được phân công phụ trách, giúp đỡ.",
+          "3. Vận động xã hội hóa, đóng góp ngày công, vật tư giúp các xã đạt chuẩn nông thôn mới.",
+          "4. Phát hiện, biểu dương, nhân rộng các điển hình tiên tiến; tổng kết, chấm điểm thi đua cuối năm."}) {
+      doc.body.push_back(documents::body(line));
+    }
+    doc.signature = {"TM. KHỐI THI ĐUA", "TRƯỞNG KHỐI", "Nông Văn Chiến"};
+    doc.metadata.title = title;
+    auto pdf = documents::write_pdf(doc);
+    if (!pdf) return fail(pdf.error());
+    auto dir = std::filesystem::path(s_.config.data_dir) / "tmp";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    auto path = dir / "upload-demo-giao-uoc-2025.pdf";
+    std::ofstream(path, std::ios::binary).write(pdf->data(), static_cast<std::streamsize>(pdf->size()));
+    services::EvidenceUpload f;
+    f.file_name = "Giao-uoc-thi-dua-2025-da-ky.pdf";
+    f.path = path;
+    f.size = pdf->size();
+    f.sha256 = services::sha256_hex(*pdf);
+    f.head = pdf->substr(0, 8192);
+    f.caption = "Bản giao ước đã ký, đóng dấu";
+    return f;
   }
 
   app::Services& s_;

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "services/audit_service.hpp"
+#include "services/evidence_service.hpp"
 #include "services/scope.hpp"
 #include "services/validation.hpp"
 #include "storage/org_repo.hpp"
@@ -41,8 +42,38 @@ std::optional<int> parse_year(const std::string& text_in) {
 
 }  // namespace
 
-CovenantService::CovenantService(std::shared_ptr<storage::Database> db, Clock clock)
-    : db_(std::move(db)), clock_(std::move(clock)) {}
+namespace {
+
+/// May `actor` read covenant `id` (a user of one of its parties)? For the evidence service.
+bool can_read_covenant(storage::Tx& tx, const Principal& actor, std::int64_t id) {
+  auto c = storage::find_covenant(tx, id);
+  return c && reads_a_party(tx, actor, *c);
+}
+
+/// Attaches `files` to covenant `c` inside the transaction, with an audit entry each.
+Result<std::vector<EvidenceRow>> attach_all(storage::Tx& tx, const EvidenceService* evidence, const Principal& actor,
+                                            const Covenant& c, const std::vector<EvidenceUpload>& files,
+                                            TimePoint now) {
+  std::vector<EvidenceRow> out;
+  if (files.empty()) return out;
+  if (!evidence) return fail(ErrorKind::internal, "internal", "evidence service not configured");
+  for (const auto& f : files) {
+    auto row = evidence->attach(tx, actor, c.recorded_by_agency, "covenant", c.id, f);
+    if (!row) return fail(row.error());
+    json::object after{{"evidence_id", row->id}, {"file_name", row->file_name}};
+    record_audit(tx, actor, {"covenant.file_add", "covenant", std::to_string(c.id), "", json::serialize(after)}, now);
+    out.push_back(std::move(*row));
+  }
+  return out;
+}
+
+}  // namespace
+
+CovenantService::CovenantService(std::shared_ptr<storage::Database> db, std::shared_ptr<EvidenceService> evidence,
+                                 Clock clock)
+    : db_(std::move(db)), evidence_(std::move(evidence)), clock_(std::move(clock)) {
+  if (evidence_) evidence_->register_subject("covenant", can_read_covenant);
+}
 
 bool CovenantService::can_record(const Principal& actor, std::int64_t agency_id) const {
   return can_manage_agency(actor, agency_id);
@@ -80,7 +111,8 @@ Result<std::vector<CovenantCluster>> CovenantService::clusters(const Principal& 
   });
 }
 
-Result<Covenant> CovenantService::record(const Principal& actor, std::int64_t agency_id, const CovenantInput& in) {
+Result<Covenant> CovenantService::record(const Principal& actor, std::int64_t agency_id, const CovenantInput& in,
+                                        const std::vector<EvidenceUpload>& files) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<Covenant> {
     if (!can_read_agency(tx, actor, agency_id)) return fail(ErrorKind::not_found, "agency.not_found");
@@ -121,6 +153,7 @@ Result<Covenant> CovenantService::record(const Principal& actor, std::int64_t ag
     c.id = storage::insert_covenant(tx, c, to_iso(now));
     record_audit(tx, actor, {"covenant.record", "covenant", std::to_string(c.id), "", json::serialize(covenant_json(c))},
                  now);
+    if (auto attached = attach_all(tx, evidence_.get(), actor, c, files, now); !attached) return fail(attached.error());
     return *storage::find_covenant(tx, c.id);
   });
 }
@@ -148,6 +181,45 @@ Result<Covenant> CovenantService::withdraw(const Principal& actor, std::int64_t 
                   json::serialize(after)},
                  now);
     return *storage::find_covenant(tx, id);
+  });
+}
+
+Result<std::vector<EvidenceRow>> CovenantService::files(const Principal& actor, std::int64_t id) {
+  return db_->read([&](storage::Tx& tx) -> Result<std::vector<EvidenceRow>> {
+    auto c = storage::find_covenant(tx, id);
+    if (!c || !reads_a_party(tx, actor, *c)) return fail(ErrorKind::not_found, "covenant.not_found");
+    if (!evidence_) return std::vector<EvidenceRow>{};
+    return evidence_->list(tx, "covenant", id);
+  });
+}
+
+Result<std::vector<EvidenceRow>> CovenantService::add_files(const Principal& actor, std::int64_t id,
+                                                           const std::vector<EvidenceUpload>& files) {
+  const auto now = clock_();
+  return db_->write([&](storage::Tx& tx) -> Result<std::vector<EvidenceRow>> {
+    auto c = storage::find_covenant(tx, id);
+    if (!c || !reads_a_party(tx, actor, *c)) return fail(ErrorKind::not_found, "covenant.not_found");
+    if (!can_record(actor, c->recorded_by_agency)) return fail(ErrorKind::forbidden, "covenant.office_only");
+    if (!c->active) return fail(ErrorKind::conflict, "covenant.withdrawn");
+    if (files.empty()) {
+      return fail(Error{ErrorKind::validation, "validation.required", {}, {{"file", "validation.required"}}, ""});
+    }
+    return attach_all(tx, evidence_.get(), actor, *c, files, now);
+  });
+}
+
+Result<EvidenceRow> CovenantService::withdraw_file(const Principal& actor, std::int64_t id, std::int64_t evidence_id,
+                                                   const std::string& reason) {
+  return db_->write([&](storage::Tx& tx) -> Result<EvidenceRow> {
+    auto c = storage::find_covenant(tx, id);
+    if (!c || !reads_a_party(tx, actor, *c)) return fail(ErrorKind::not_found, "covenant.not_found");
+    if (!can_record(actor, c->recorded_by_agency)) return fail(ErrorKind::forbidden, "covenant.office_only");
+    if (!evidence_) return fail(ErrorKind::not_found, "evidence.not_found");
+    // The file must be one of this covenant's: another record's is "not found".
+    auto rows = evidence_->list(tx, "covenant", id);
+    bool ours = std::any_of(rows.begin(), rows.end(), [&](const EvidenceRow& r) { return r.id == evidence_id; });
+    if (!ours) return fail(ErrorKind::not_found, "evidence.not_found");
+    return evidence_->withdraw(tx, actor, evidence_id, reason);
   });
 }
 

@@ -13,8 +13,10 @@
 
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
+#include "domain/evidence.hpp"
 #include "domain/pledge.hpp"
 #include "domain/role.hpp"
+#include "services/evidence_service.hpp"
 #include "storage/database.hpp"
 
 namespace thidua::services {
@@ -37,7 +39,10 @@ struct CovenantCluster {
 
 class CovenantService {
  public:
-  explicit CovenantService(std::shared_ptr<storage::Database> db, Clock clock = system_clock());
+  /// With `evidence`, covenants take their signed file (subject "covenant"; readable by users
+  /// of the recording agency who may read the covenant).
+  explicit CovenantService(std::shared_ptr<storage::Database> db, std::shared_ptr<EvidenceService> evidence = nullptr,
+                           Clock clock = system_clock());
 
   /// Covenants the agency is a party to (one year when given).
   Result<std::vector<Covenant>> list(const Principal& actor, std::int64_t agency_id, std::optional<int> year);
@@ -47,11 +52,24 @@ class CovenantService {
   Result<std::vector<CovenantCluster>> clusters(const Principal& actor, std::int64_t agency_id, int year);
   /// Whether the actor may record covenants for the agency (its Office).
   bool can_record(const Principal& actor, std::int64_t agency_id) const;
-  Result<Covenant> record(const Principal& actor, std::int64_t agency_id, const CovenantInput& input);
+  /// Records the covenant with its files (the signed copy), all in one transaction.
+  Result<Covenant> record(const Principal& actor, std::int64_t agency_id, const CovenantInput& input,
+                          const std::vector<EvidenceUpload>& files = {});
   Result<Covenant> withdraw(const Principal& actor, std::int64_t id, std::int64_t version, const std::string& reason);
+
+  /// The covenant's files, active and withdrawn (empty without an evidence service).
+  Result<std::vector<EvidenceRow>> files(const Principal& actor, std::int64_t id);
+  /// More files for an active covenant (the recording agency's Office); one refused refuses all.
+  Result<std::vector<EvidenceRow>> add_files(const Principal& actor, std::int64_t id,
+                                             const std::vector<EvidenceUpload>& files);
+  /// Takes a file off (kept, with who, when and why).
+  Result<EvidenceRow> withdraw_file(const Principal& actor, std::int64_t id, std::int64_t evidence_id,
+                                    const std::string& reason);
+  bool takes_files() const { return evidence_ != nullptr; }
 
  private:
   std::shared_ptr<storage::Database> db_;
+  std::shared_ptr<EvidenceService> evidence_;
   Clock clock_;
 };
 

@@ -2,6 +2,7 @@
 // record one, a covenant with its parties and signed file, its withdrawal, the list as XLSX.
 
 #include "services/covenant_service.hpp"
+#include "web/evidence_view.hpp"
 #include "web/pledge_pages.hpp"
 
 namespace thidua::web {
@@ -67,6 +68,17 @@ Result<http::Response> render_list(const WebDeps& deps, http::Context& ctx, int 
   d.set("clusters", cluster_opts);
   if (deps.covenants->can_record(*ctx.principal, *agency) && !clusters->empty()) {
     d.set("can_record", true);
+    if (deps.evidence && deps.covenants->takes_files()) {
+      EvidenceInputOptions o;
+      o.id = "c-file";
+      o.images_and_pdf_only = true;
+      if (refused && refused->form == "covenant" && refused->error) {
+        for (const auto& fe : refused->error->fields) {
+          if (fe.field == "file") o.error = ctx.t(fe.code);
+        }
+      }
+      d.set("evidence_input", render_evidence_input(*deps.views, ctx, *deps.evidence, o));
+    }
     auto f = form_echo(ctx, refused, "covenant", {"cluster_id", "title", "signed_on", "place", "note"});
     if (!(refused && refused->form == "covenant")) {
       f.set("title", ctx.catalogue().format(ctx.lang, "covenant.default_title", {{"year", std::to_string(year)}}));
@@ -101,6 +113,23 @@ Result<http::Response> render_one(const WebDeps& deps, http::Context& ctx, std::
     d.set("can_withdraw", true);
   }
   d.set("withdraw_form", form_echo(ctx, refused, "withdraw", {"reason"}));
+  // The signed file(s): the list (outside any form), and for the recording Office a form to add more.
+  auto files = deps.covenants->files(*ctx.principal, id);
+  if (!files) return fail(files.error());
+  const bool changes = c->active && deps.covenants->can_record(*ctx.principal, c->recorded_by_agency);
+  if (deps.covenants->takes_files()) {
+    d.set("takes_files", true);
+    EvidenceListOptions lo;
+    if (changes) lo.withdraw_action = "/covenants/" + std::to_string(id) + "/files/{id}/withdraw";
+    d.set("evidence_list", render_evidence_list(*deps.views, ctx, *files, lo));
+    if (changes && deps.evidence) {
+      EvidenceInputOptions o;
+      o.id = "covenant-file";
+      o.images_and_pdf_only = true;
+      if (refused && refused->form == "files" && refused->error) o.error = ctx.message(*refused->error);
+      d.set("evidence_input", render_evidence_input(*deps.views, ctx, *deps.evidence, o));
+    }
+  }
   return deps.views->page(ctx, "pages/covenant", c->title, std::move(d), status);
 }
 
@@ -123,17 +152,20 @@ Result<http::Response> covenants_export(const WebDeps& deps, http::Context& ctx)
 }
 
 Result<http::Response> covenant_create(const WebDeps& deps, http::Context& ctx) {
-  const auto& f = ctx.form();
-  if (!f) return fail(f.error());
+  // A multipart form (the signed file comes with it), read as it arrived.
+  const auto& up = ctx.upload_form();
+  if (!up) return fail(up.error());
+  http::FormData f;
+  for (const auto& [name, value] : up->fields) f.add(name, value);
   auto agency = current_agency(deps, ctx);
   if (!agency) return fail(agency.error());
-  services::CovenantInput in{f->value("cluster_id"), f->value("year"),  f->value("title"),
-                             f->value("signed_on"),  f->value("place"), f->value("note")};
-  auto c = deps.covenants->record(*ctx.principal, *agency, in);
+  services::CovenantInput in{f.value("cluster_id"), f.value("year"),  f.value("title"),
+                             f.value("signed_on"),  f.value("place"), f.value("note")};
+  auto c = deps.covenants->record(*ctx.principal, *agency, in, evidence_uploads(*up));
   if (!c) {
     if (!shows_again(c.error())) return fail(c.error());
-    Refused refused{"covenant", &*f, &c.error()};
-    return render_list(deps, ctx, page_year(&*f), &refused, http::status_for(c.error()));
+    Refused refused{"covenant", &f, &c.error()};
+    return render_list(deps, ctx, page_year(&f), &refused, http::status_for(c.error()));
   }
   ctx.set_flash("covenant_flash.recorded");
   return http::Response::redirect("/covenants/" + std::to_string(c->id));
@@ -158,6 +190,36 @@ Result<http::Response> covenant_withdraw(const WebDeps& deps, http::Context& ctx
   }
   ctx.set_flash("covenant_flash.withdrawn");
   return http::Response::redirect("/covenants/" + std::to_string(*id));
+}
+
+Result<http::Response> covenant_files_add(const WebDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx.params["id"]);
+  if (!id) return fail(ErrorKind::not_found, "covenant.not_found");
+  const auto& up = ctx.upload_form();
+  if (!up) return fail(up.error());
+  auto r = deps.covenants->add_files(*ctx.principal, *id, evidence_uploads(*up));
+  if (!r) {
+    if (!shows_again(r.error())) return fail(r.error());
+    Refused refused{"files", nullptr, &r.error()};
+    return render_one(deps, ctx, *id, &refused, http::status_for(r.error()));
+  }
+  return http::Response::redirect("/covenants/" + std::to_string(*id) + "#covenant-files");
+}
+
+Result<http::Response> covenant_file_withdraw(const WebDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx.params["id"]);
+  if (!id) return fail(ErrorKind::not_found, "covenant.not_found");
+  auto ev = id_param(ctx.params["evidence"]);
+  if (!ev) return fail(ErrorKind::not_found, "evidence.not_found");
+  const auto& f = ctx.form();
+  if (!f) return fail(f.error());
+  auto r = deps.covenants->withdraw_file(*ctx.principal, *id, *ev, f->value("reason"));
+  if (!r) {
+    if (!shows_again(r.error())) return fail(r.error());
+    Refused refused{"files", nullptr, &r.error()};
+    return render_one(deps, ctx, *id, &refused, http::status_for(r.error()));
+  }
+  return http::Response::redirect("/covenants/" + std::to_string(*id) + "#covenant-files");
 }
 
 }  // namespace thidua::web

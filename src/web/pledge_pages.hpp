@@ -36,6 +36,8 @@ Result<http::Response> covenants_export(const WebDeps& deps, http::Context& ctx)
 Result<http::Response> covenant_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> covenant_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> covenant_withdraw(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> covenant_files_add(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> covenant_file_withdraw(const WebDeps& deps, http::Context& ctx);
 
 namespace pledge_view {
 

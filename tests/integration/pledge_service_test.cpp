@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include "services/auth_service.hpp"
 #include "services/covenant_service.hpp"
 #include "services/crypto.hpp"
+#include "services/evidence_service.hpp"
 #include "services/file_store.hpp"
 #include "services/movement_service.hpp"
 #include "services/notification_service.hpp"
@@ -45,7 +47,7 @@ class PledgeServiceTest : public DbTest {
     movements_ = std::make_shared<services::MovementService>(db_, files_, clock_.clock());
     pledges_ = std::make_shared<services::PledgeService>(db_, clock_.clock());
     notes_ = std::make_shared<services::NotificationService>(db_, clock_.clock());
-    covenants_ = std::make_shared<services::CovenantService>(db_, clock_.clock());
+    covenants_ = std::make_shared<services::CovenantService>(db_, nullptr, clock_.clock());
     root_ = services::operator_principal("test");
     auto a = users_->ensure_agency(root_, "BDT", "Ban Dân tộc tỉnh Cao Bằng");
     ASSERT_TRUE(a.has_value());
@@ -595,6 +597,57 @@ TEST_F(PledgeServiceTest, CovenantsOfACluster) {
   EXPECT_FALSE(w->active);
   EXPECT_EQ(w->withdraw_reason, "Ghi nhầm ngày ký.");
   EXPECT_EQ(covenants_->list(office_, agency_, std::nullopt)->size(), 1u);
+}
+
+TEST_F(PledgeServiceTest, ACovenantKeepsItsSignedFile) {
+  auto evidence = std::make_shared<services::EvidenceService>(db_, files_, services::EvidenceConfig{}, clock_.clock());
+  services::CovenantService covenants(db_, evidence, clock_.clock());
+  auto cluster = org_->create_cluster(root_, "KVHXH", "Khối các cơ quan Văn hoá - Xã hội và Dân tộc, Tôn giáo");
+  ASSERT_TRUE(cluster.has_value());
+  ASSERT_TRUE(org_->add_cluster_member(root_, cluster->id, "BDT", 2025, true).has_value());
+  ASSERT_TRUE(org_->add_cluster_member(root_, cluster->id, "SKH", 2025, false).has_value());
+  auto upload = [&](const std::string& name, const std::string& bytes) {
+    auto path = test_db_->scratch_path(name);
+    std::ofstream(path, std::ios::binary) << bytes;
+    services::EvidenceUpload f;
+    f.file_name = name;
+    f.path = path;
+    f.size = bytes.size();
+    f.sha256 = services::sha256_hex(bytes);
+    f.head = bytes.substr(0, 8192);
+    return f;
+  };
+  const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  services::CovenantInput in{"", "2025", "Giao ước thi đua năm 2025", "20/02/2025", "Cao Bằng", ""};
+  // A file that is not what it says is refused, and with it the whole covenant.
+  auto bad = covenants.record(office_, agency_, in, {upload("giao-uoc.pdf", "MZ not a pdf at all")});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().kind, ErrorKind::validation);
+  EXPECT_EQ(scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM covenant"), 0);
+  auto c = covenants.record(office_, agency_, in, {upload("giao-uoc-da-ky.pdf", pdf)});
+  ASSERT_TRUE(c.has_value()) << c.error().code << " " << field_of(c.error());
+  auto files = covenants.files(office_, c->id);
+  ASSERT_TRUE(files.has_value());
+  ASSERT_EQ(files->size(), 1u);
+  EXPECT_EQ((*files)[0].file_name, "giao-uoc-da-ky.pdf");
+  EXPECT_EQ((*files)[0].content_type, "application/pdf");
+  // The other party sees the covenant but may not change its files; staff neither.
+  auto other = covenants.add_files(stranger_, c->id, {upload("khac.pdf", pdf)});
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().kind, ErrorKind::forbidden);
+  auto staff = covenants.add_files(staff_, c->id, {upload("canbo.pdf", pdf)});
+  ASSERT_FALSE(staff.has_value());
+  EXPECT_EQ(staff.error().kind, ErrorKind::forbidden);
+  // Taken off with a reason, it stays listed.
+  auto off = covenants.withdraw_file(office_, c->id, (*files)[0].id, "Bản chưa đóng dấu");
+  ASSERT_TRUE(off.has_value()) << off.error().code;
+  EXPECT_FALSE(off->active());
+  EXPECT_EQ(covenants.files(office_, c->id)->size(), 1u);
+  auto elsewhere = covenants.withdraw_file(office_, c->id, (*files)[0].id + 1000, "x");
+  ASSERT_FALSE(elsewhere.has_value());
+  EXPECT_EQ(elsewhere.error().kind, ErrorKind::not_found);
+  auto file = evidence->file(office_, (*files)[0].id);
+  ASSERT_TRUE(file.has_value()) << file.error().code;
 }
 
 }  // namespace
