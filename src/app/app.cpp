@@ -87,8 +87,13 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.movements = std::make_shared<services::MovementService>(s.db, s.files);
   s.pledges = std::make_shared<services::PledgeService>(s.db);
   s.notifications = std::make_shared<services::NotificationService>(s.db);
+  // Criteria sets ship as files (rules/criteria/): loaded when the schema is brought up to date.
+  if (migrate) {
+    if (auto loaded = services::load_criteria_sets(*s.db); !loaded) return fail(loaded.error());
+  }
   s.evidence = std::make_shared<services::EvidenceService>(
       s.db, s.files, services::EvidenceConfig{static_cast<std::uint64_t>(config.evidence_max_bytes)});
+  s.communes = std::make_shared<services::CommuneService>(s.db, s.evidence);
   s.covenants = std::make_shared<services::CovenantService>(s.db, s.evidence);
   return s;
 }

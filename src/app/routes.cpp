@@ -4,8 +4,10 @@
 
 #include "app/routes.hpp"
 
+#include "api/commune_api.hpp"
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
+#include "web/commune_pages.hpp"
 #include "web/evidence_view.hpp"
 #include "web/movement_pages.hpp"
 #include "web/pledge_pages.hpp"
@@ -190,6 +192,64 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/covenants/{id}/files/{evidence}/withdraw", managers, bind(w, web::covenant_file_withdraw),
        "Take a file off a covenant (kept, with why)");
 
+  // The communes the agency supports (Xã phụ trách, nông thôn mới). Literal paths come before
+  // /communes/{id}. The catalogue is read by everyone signed in and kept by the installation
+  // administrator and authorities; a commune's page only by agencies assigned to it.
+  const auto keepers = Access::any_of({Role::admin, Role::authority});
+  const auto assigners = Access::any_of({Role::admin, Role::office, Role::authority});
+  page("GET", "/communes", signed_in, bind(w, web::communes_page),
+       "The agency's communes: criteria met, latest assessment, support; chart and yardsticks");
+  page("GET", "/communes/export.xlsx", signed_in, bind(w, web::communes_export), "The agency's communes as XLSX");
+  page("GET", "/communes/catalogue", signed_in, bind(w, web::commune_catalogue_page),
+       "The catalogue of communes with their status (merged, dissolved)");
+  page("GET", "/communes/catalogue/export.xlsx", signed_in, bind(w, web::commune_catalogue_export),
+       "The filtered catalogue as XLSX");
+  page("POST", "/communes/catalogue", keepers, bind(w, web::commune_catalogue_create), "Add a commune to the catalogue");
+  page("GET", "/communes/catalogue/import", keepers, bind(w, web::commune_import_form), "Import the catalogue: upload form");
+  add(RouteKind::page, "POST", "/communes/catalogue/import", keepers, bind(w, web::commune_import_preview),
+      "Import the catalogue: check the file, show each row's problems", true, 20 << 20);
+  page("POST", "/communes/catalogue/import/commit", keepers, bind(w, web::commune_import_commit),
+       "Import the catalogue: write every row in one transaction");
+  page("GET", "/communes/catalogue/template.xlsx", keepers, bind(w, web::commune_import_template),
+       "Catalogue import template with Vietnamese headers");
+  page("GET", "/communes/catalogue/{id}", signed_in, bind(w, web::commune_entry_page),
+       "A catalogue entry: names over time, mergers, group");
+  page("POST", "/communes/catalogue/{id}", keepers, bind(w, web::commune_entry_change),
+       "Correct, rename, merge, dissolve a commune, or set its 2026-2030 group (version-checked)");
+  page("GET", "/communes/assign", assigners, bind(w, web::commune_assign_form), "Form to assign a commune to the agency");
+  page("POST", "/communes/assign", assigners, bind(w, web::commune_assign),
+       "Assign a commune to the agency (decision, target level and year, contacts)");
+  page("GET", "/communes/{id}", signed_in, bind(w, web::commune_page),
+       "A commune: history, assignments, criteria met over time, gaps, support ledger, recognitions");
+  page("GET", "/communes/{id}/assessments.xlsx", signed_in, bind(w, web::commune_assessments_export),
+       "A commune's assessments and their criteria as XLSX");
+  page("GET", "/communes/{id}/assessments/new", signed_in, bind(w, web::commune_assessment_new),
+       "Assessment form: every criterion of the set in force on the date");
+  upload("/communes/{id}/assessments", signed_in, bind(w, web::commune_assessment_create),
+         "Record an assessment of every criterion, with evidence files", evidence_form);
+  page("GET", "/communes/{id}/assessments/{assessment}", signed_in, bind(w, web::commune_assessment_page),
+       "An assessment with its criteria");
+  page("POST", "/communes/{id}/assessments/{assessment}/withdraw", signed_in,
+       bind(w, web::commune_assessment_withdraw), "Withdraw an assessment with a reason (kept in history)");
+  upload("/communes/{id}/assessments/{assessment}/evidence", signed_in, bind(w, web::commune_assessment_files_add),
+         "Attach more evidence files to an assessment", evidence_form);
+  page("POST", "/communes/{id}/assessments/{assessment}/evidence/{evidence}/withdraw", signed_in,
+       bind(w, web::commune_assessment_file_withdraw), "Take an evidence file off an assessment (kept, with why)");
+  page("POST", "/communes/{id}/assignments/{assignment}", assigners, bind(w, web::commune_assignment_update),
+       "Edit an assignment (version-checked)");
+  page("POST", "/communes/{id}/assignments/{assignment}/end", assigners, bind(w, web::commune_assignment_end),
+       "End an assignment from a date (kept in history)");
+  page("POST", "/communes/{id}/recognitions", signed_in, bind(w, web::commune_recognition_add),
+       "Record a recognition (or revocation) of the commune's standard");
+  page("POST", "/communes/{id}/recognitions/{recognition}/withdraw", signed_in,
+       bind(w, web::commune_recognition_withdraw), "Withdraw a recognition entry typed in error");
+  page("GET", "/criteria", signed_in, bind(w, web::criteria_sets_page), "Criteria sets with their periods and citations");
+  page("GET", "/criteria/{id}", signed_in, bind(w, web::criteria_set_page), "A criteria set: criteria and indicators");
+  page("POST", "/criteria/{id}/criteria/{criterion}/indicators", admin, bind(w, web::criteria_indicator_add),
+       "Add an indicator to a criterion (installation administrator)");
+  page("POST", "/criteria/{id}/indicators/{indicator}/retire", admin, bind(w, web::criteria_indicator_retire),
+       "Retire an indicator (kept, no longer asked)");
+
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
   api("GET", "/api/v1/me", Access::signed_in(), bind(a, api::me), "The signed-in user");
@@ -288,6 +348,50 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Withdraw a covenant recorded by mistake");
   add(RouteKind::api, "POST", "/api/v1/covenants/{id}/files", api_managers, bind(a, api::add_covenant_files),
       "Attach files to a covenant (multipart, field file)", true, evidence_form, true);
+  // The communes the agency supports.
+  const auto api_keepers = Access::any_of({Role::admin, Role::authority});
+  const auto api_assigners = Access::any_of({Role::admin, Role::office, Role::authority});
+  api("GET", "/api/v1/communes", Access::signed_in(), bind(a, api::list_communes),
+      "The agency's communes with their latest assessment, support totals and the yardsticks");
+  api("GET", "/api/v1/communes/{id}", Access::signed_in(), bind(a, api::get_commune),
+      "A commune: history, assignments, latest assessment, recognitions, support ledger");
+  api("GET", "/api/v1/communes/{id}/assessments", Access::signed_in(), bind(a, api::list_assessments),
+      "A commune's assessments with their criteria");
+  api("POST", "/api/v1/communes/{id}/assessments", Access::signed_in(), bind(a, api::create_assessment),
+      "Record an assessment of every criterion of the set in force");
+  api("GET", "/api/v1/communes/{id}/assessments/{assessment}", Access::signed_in(), bind(a, api::get_assessment),
+      "One assessment");
+  api("POST", "/api/v1/communes/{id}/assessments/{assessment}/withdraw", Access::signed_in(),
+      bind(a, api::withdraw_assessment), "Withdraw an assessment with a reason");
+  add(RouteKind::api, "POST", "/api/v1/communes/{id}/assessments/{assessment}/evidence", Access::signed_in(),
+      bind(a, api::add_assessment_evidence), "Attach evidence files to an assessment (multipart, field file)", true,
+      evidence_form, true);
+  api("POST", "/api/v1/communes/{id}/assessments/{assessment}/evidence/{evidence}/withdraw", Access::signed_in(),
+      bind(a, api::withdraw_assessment_evidence), "Take an evidence file off an assessment");
+  api("POST", "/api/v1/communes/{id}/recognitions", Access::signed_in(), bind(a, api::create_recognition),
+      "Record a recognition (or revocation) of the commune's standard");
+  api("POST", "/api/v1/communes/{id}/recognitions/{recognition}/withdraw", Access::signed_in(),
+      bind(a, api::withdraw_recognition), "Withdraw a recognition entry typed in error");
+  api("POST", "/api/v1/commune-assignments", api_assigners, bind(a, api::create_assignment),
+      "Assign a commune to an agency");
+  api("GET", "/api/v1/commune-assignments/{id}", Access::signed_in(), bind(a, api::get_assignment),
+      "One assignment");
+  api("PUT", "/api/v1/commune-assignments/{id}", api_assigners, bind(a, api::update_assignment),
+      "Edit an assignment (version-checked)");
+  api("POST", "/api/v1/commune-assignments/{id}/end", api_assigners, bind(a, api::end_assignment),
+      "End an assignment from a date");
+  api("GET", "/api/v1/criteria-sets", Access::signed_in(), bind(a, api::list_criteria_sets),
+      "Criteria sets with criteria and indicators (or the one in force on a date)");
+  api("POST", "/api/v1/criteria-sets/{id}/criteria/{criterion}/indicators", admin, bind(a, api::add_indicator),
+      "Add an indicator to a criterion (installation administrator)");
+  api("POST", "/api/v1/criteria-sets/{id}/indicators/{indicator}/retire", admin, bind(a, api::retire_indicator),
+      "Retire an indicator");
+  api("GET", "/api/v1/commune-catalogue", Access::signed_in(), bind(a, api::list_catalogue),
+      "The catalogue of communes (or one, with its history, by ?code=)");
+  api("POST", "/api/v1/commune-catalogue", api_keepers, bind(a, api::create_catalogue_commune),
+      "Add a commune to the catalogue");
+  api("POST", "/api/v1/commune-catalogue/changes", api_keepers, bind(a, api::change_catalogue_commune),
+      "Correct, rename, merge, dissolve a commune or set its group, by official code (version-checked)");
   return r;
 }
 

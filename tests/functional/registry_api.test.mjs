@@ -352,6 +352,9 @@ const bValue = () => ({
   clusters: b.cluster.id, users: 'vp_b', movements: b.movement.id, items: b.item.id, tasks: b.task.id,
   pledges: b.pledge.id, notifications: b.notification.id, covenants: b.covenant.id,
   members: B.code,
+  communes: b.commune.id, assessments: b.assessment.id, recognitions: b.recognition.id,
+  'commune-assignments': b.assignment.id, 'criteria-sets': b.criteriaSet.id, criteria: b.criterion.id,
+  indicators: b.indicator.id, evidence: b.assessmentEvidence.id,
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
 // Bodies that would succeed on one's own record, so that only the agency check can stop them.
@@ -374,6 +377,16 @@ const bodies = {
   'POST /api/v1/movements/{id}/items/{item}/move': () => ({ version: b.movement.version, dir: 'up' }),
   'POST /api/v1/movements/{id}/launch': () => ({ version: b.movement.version }),
   'PUT /api/v1/movements/{id}/tasks/{task}': () => ({ version: b.task.version, done: true }),
+  'POST /api/v1/communes/{id}/assessments': () => ({ assessed_on: '20/06/2024', items: b.assessmentItems }),
+  'POST /api/v1/communes/{id}/assessments/{assessment}/withdraw': () => ({ reason: 'Trộm' }),
+  'POST /api/v1/communes/{id}/recognitions': () => ({ level: 'ntm', year: 2024, decision_ref: '9/QĐ-TROM' }),
+  'POST /api/v1/communes/{id}/recognitions/{recognition}/withdraw': () => ({ reason: 'Trộm' }),
+  'PUT /api/v1/commune-assignments/{id}': () => ({
+    version: b.assignment.version, decision_ref: '1177/QĐ-UBND', target_level: 'ntm', valid_from: '12/09/2022',
+  }),
+  'POST /api/v1/commune-assignments/{id}/end': () => ({ version: b.assignment.version, end_date: '01/01/2026' }),
+  'POST /api/v1/criteria-sets/{id}/criteria/{criterion}/indicators': () => ({ code: '9.9', name: 'Trộm' }),
+  'POST /api/v1/communes/{id}/assessments/{assessment}/evidence/{evidence}/withdraw': () => ({ reason: 'Trộm' }),
   'PUT /api/v1/pledges/{id}': () => ({ version: b.pledge.version, note: 'Trộm', targets: [], titles: [] }),
   'POST /api/v1/pledges/{id}/submit': () => ({ version: b.pledge.version }),
   'POST /api/v1/pledges/{id}/return': () => ({ version: b.pledge.version, comment: 'Trộm' }),
@@ -471,6 +484,44 @@ describe('province mode: one agency never sees another', () => {
       { year: YEAR, title: `Giao ước ${SECRET}`, signed_on: `02/01/${YEAR}`, place: 'Cao Bằng' });
     assert.equal(cov.status, 201, cov.why);
     b.covenant = cov.json;
+
+    // A commune only B supports: the catalogue is everyone's reference data (so its name is no
+    // secret), but the commune's page, assignment, assessments and recognitions are B's. An
+    // indicator added by the installation administrator.
+    const com = await call(tok.quantri, 'POST', '/api/v1/commune-catalogue',
+      { code: '01999', name: 'Lũng Pù', kind: 'xa', district: 'Bảo Lâm', province: 'Cao Bằng' });
+    assert.equal(com.status, 201, com.why);
+    b.commune = com.json;
+    const asg = await call(tok.vp_b, 'POST', '/api/v1/commune-assignments', {
+      commune_code: '01999', decision_ref: '1177/QĐ-UBND', decision_date: '12/09/2022', target_level: 'ntm',
+      target_year: 2025, note: `Phân công ${SECRET}`,
+    });
+    assert.equal(asg.status, 201, asg.why);
+    b.assignment = asg.json;
+    const sets = await call(tok.vp_b, 'GET', '/api/v1/criteria-sets?on=2024-06-20&level=ntm');
+    assert.equal(sets.status, 200, sets.why);
+    b.criteriaSet = sets.json.items[0];
+    b.criterion = b.criteriaSet.criteria[0];
+    b.assessmentItems = b.criteriaSet.criteria.map((c) => ({ criterion_id: c.id, met: c.number <= 12, note: SECRET }));
+    const asm = await call(tok.vp_b, 'POST', `/api/v1/communes/${b.commune.id}/assessments`,
+      { assessed_on: '20/12/2023', note: `Đánh giá ${SECRET}`, items: b.assessmentItems });
+    assert.equal(asm.status, 201, asm.why);
+    b.assessment = asm.json;
+    const rec = await call(tok.vp_b, 'POST', `/api/v1/communes/${b.commune.id}/recognitions`,
+      { level: 'ntm', year: 2025, decision_ref: '2856/QĐ-UBND', note: SECRET });
+    assert.equal(rec.status, 201, rec.why);
+    b.recognition = rec.json;
+    const ind = await call(tok.quantri, 'POST',
+      `/api/v1/criteria-sets/${b.criteriaSet.id}/criteria/${b.criterion.id}/indicators`, { code: '1.1', name: 'Có quy hoạch chung xã' });
+    assert.equal(ind.status, 201, ind.why);
+    b.indicator = ind.json;
+    const fd = new FormData();
+    fd.set('file', new Blob(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n']), 'bien-ban-bi-mat.pdf');
+    const ev = await fetch(`${srv.url}/api/v1/communes/${b.commune.id}/assessments/${b.assessment.id}/evidence`,
+      { method: 'POST', headers: { authorization: `Bearer ${tok.vp_b}`, accept: 'application/json' }, body: fd });
+    const evText = await ev.text();
+    assert.equal(ev.status, 201, evText);
+    b.assessmentEvidence = JSON.parse(evText).evidence[0];
 
     a.unit = await createUnit(tok.vp_a, { code: 'VP', name: 'Văn phòng Sở' });
     a.unit2 = await createUnit(tok.vp_a, { code: 'PC', name: 'Phòng Pháp chế' });
