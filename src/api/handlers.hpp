@@ -11,6 +11,7 @@
 #include "http/context.hpp"
 #include "http/message.hpp"
 #include "services/auth_service.hpp"
+#include "services/evidence_service.hpp"
 #include "services/commune_service.hpp"
 #include "services/covenant_service.hpp"
 #include "services/movement_service.hpp"
@@ -29,6 +30,8 @@ struct ApiDeps {
   std::shared_ptr<services::PeopleService> people;
   std::shared_ptr<services::OrgService> org;
   std::shared_ptr<services::MovementService> movements;
+  /// Evidence files of records (set by name, after the others).
+  std::shared_ptr<services::EvidenceService> evidence = nullptr;
   /// Pledges, notifications, covenants (set by name, after the others).
   std::shared_ptr<services::PledgeService> pledges = nullptr;
   std::shared_ptr<services::NotificationService> notifications = nullptr;

@@ -5,6 +5,7 @@
 #include "app/routes.hpp"
 
 #include "api/commune_api.hpp"
+#include "api/evidence_api.hpp"
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
 #include "web/commune_pages.hpp"
@@ -256,6 +257,11 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   api("GET", "/api/v1/users", admin, bind(a, api::list_users), "List user accounts");
   api("POST", "/api/v1/users", admin, bind(a, api::create_user), "Create a user account");
   api("GET", "/api/v1/users/{login}", Access::signed_in(), bind(a, api::get_user), "One user account");
+  // Evidence files: read by those who may read the record (attached through the record's routes).
+  api("GET", "/api/v1/evidence/{id}", signed_in, bind(a, api::get_evidence), "An evidence file's details");
+  api("GET", "/api/v1/evidence/{id}/file", signed_in, bind(a, api::get_evidence_file), "An evidence file's bytes");
+  api("GET", "/api/v1/evidence/{id}/thumb", signed_in, bind(a, api::get_evidence_thumb),
+      "A thumbnail (at most 320 px) of an image evidence file");
 
   // Registry: people, units, council, agencies, clusters. Reads need sign-in; the services
   // limit them to the agencies the caller may read.

@@ -94,6 +94,7 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   web_deps.communes = s->communes;
   api_deps.communes = s->communes;
   web_deps.evidence = s->evidence;
+  api_deps.evidence = s->evidence;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

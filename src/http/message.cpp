@@ -32,6 +32,24 @@ Response Response::redirect(std::string location, unsigned status) {
   return r;
 }
 
+Response Response::stored_file(std::filesystem::path path, std::string content_type, std::string_view file_name,
+                               bool inline_) {
+  Response r;
+  r.content_type = std::move(content_type);
+  r.file = std::move(path);
+  r.headers.emplace_back("Content-Disposition", content_disposition(inline_, file_name));
+  // What a user uploaded runs nothing and loads nothing, even opened on its own: an image may
+  // only be shown (the browser's viewer styles it inline); a PDF may be shown by the
+  // browser's viewer but not framed by a page.
+  const bool image = r.content_type.rfind("image/", 0) == 0;
+  r.headers.emplace_back("Content-Security-Policy",
+                         image ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+                                 "frame-ancestors 'none'; sandbox"
+                               : "default-src 'none'; style-src 'unsafe-inline'; object-src 'self'; "
+                                 "frame-ancestors 'none'");
+  return r;
+}
+
 std::string content_disposition(bool inline_, std::string_view name) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string ascii, ext;

@@ -44,6 +44,11 @@ struct Response {
   static Response html(std::string body, unsigned status = 200);
   static Response json(std::string body, unsigned status = 200);
   static Response redirect(std::string location, unsigned status = 303);
+  /// A file sent from disk as `file_name` (Content-Disposition with filename*), inline (shown
+  /// by the browser) or as an attachment (saved), with a Content-Security-Policy that lets it
+  /// run and load nothing.
+  static Response stored_file(std::filesystem::path path, std::string content_type, std::string_view file_name,
+                              bool inline_);
   Response& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;

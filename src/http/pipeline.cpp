@@ -1,5 +1,6 @@
 #include "http/pipeline.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <random>
@@ -145,7 +146,10 @@ Response Pipeline::reject(unsigned status, const Request& partial) {
 
 void Pipeline::finish(Response& r, const Request& req) const {
   r.header("X-Request-Id", req.request_id);
-  r.header("Content-Security-Policy", kCsp);
+  // A file sent as it was uploaded (Response::stored_file) brings its own, stricter policy.
+  bool has_csp = std::any_of(r.headers.begin(), r.headers.end(),
+                             [](const auto& h) { return h.first == "Content-Security-Policy"; });
+  if (!has_csp) r.header("Content-Security-Policy", kCsp);
   r.header("X-Content-Type-Options", "nosniff");
   r.header("X-Frame-Options", "DENY");
   r.header("Referrer-Policy", "same-origin");

@@ -144,6 +144,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
       parser_->get().body().upload = std::make_shared<UploadReceiver>(std::string_view(type.data(), type.size()),
                                                                        server_.options.upload_dir);
     }
+    // A client that asked to be told before sending its body (curl does for large uploads)
+    // would otherwise wait a second for the answer it expects.
+    if (beast::iequals(h[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
+      auto go_on = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, h.version());
+      bhttp::async_write(stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code e, std::size_t) {
+        if (e) return self->close();
+        self->read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_read(e); });
   }
@@ -201,6 +215,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     keep_alive_ = msg.keep_alive();
     unsigned version = msg.version();
     Response r = server_.dispatcher->handle(req);
+    // Temporary upload files not adopted go now, before the client hears the answer.
+    req.upload.reset();
     head_ = req.method == "HEAD";
     write(std::move(r), version);
   }

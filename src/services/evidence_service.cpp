@@ -75,6 +75,8 @@ const std::vector<std::string>& image_and_pdf_types() {
   return types;
 }
 
+bool shown_inline(const std::string& t) { return t == kPdf || t == kJpeg || t == kPng; }
+
 std::string type_names(const std::vector<std::string>& types) {
   std::string out;
   for (const auto& t : types) {
@@ -200,6 +202,10 @@ Result<EvidenceRow> EvidenceService::readable(storage::Tx& tx, const Principal& 
   }
   if (!check || !check(tx, actor, row->subject_id)) return fail(ErrorKind::not_found, "evidence.not_found");
   return *row;
+}
+
+Result<EvidenceRow> EvidenceService::get(const Principal& actor, std::int64_t evidence_id) {
+  return db_->read([&](storage::Tx& tx) { return readable(tx, actor, evidence_id); });
 }
 
 Result<EvidenceFile> EvidenceService::file(const Principal& actor, std::int64_t evidence_id) {

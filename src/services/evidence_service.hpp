@@ -97,6 +97,8 @@ class EvidenceService {
   Result<EvidenceRow> withdraw(storage::Tx& tx, const Principal& actor, std::int64_t evidence_id,
                                std::string_view reason) const;
 
+  /// One evidence row, for a user allowed to read its record (own read transaction).
+  Result<EvidenceRow> get(const Principal& actor, std::int64_t evidence_id);
   /// The file behind an evidence row, for a user allowed to read its record (own read
   /// transaction). Withdrawn files are still served: they are part of the record's history.
   Result<EvidenceFile> file(const Principal& actor, std::int64_t evidence_id);
@@ -116,6 +118,9 @@ class EvidenceService {
   mutable std::shared_mutex mu_;
   std::map<std::string, EvidenceReadCheck, std::less<>> subjects_;
 };
+
+/// Whether a browser should show a file of this type itself (PDF, images) rather than save it.
+bool shown_inline(const std::string& content_type);
 
 /// "PDF, JPEG, PNG" for a list of content types, for messages.
 std::string type_names(const std::vector<std::string>& types);

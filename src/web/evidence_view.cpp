@@ -16,18 +16,6 @@ std::string size_text(std::int64_t bytes) {
 /// "PDF", "JPEG", "DOCX" … for the icon of a file without a thumbnail.
 std::string type_label(const std::string& content_type) { return services::type_names({content_type}); }
 
-bool shown_inline(const std::string& type) {
-  return type == "application/pdf" || type == "image/jpeg" || type == "image/png";
-}
-
-http::Response send_file(const services::EvidenceFile& f, bool inline_) {
-  http::Response r;
-  r.content_type = f.content_type;
-  r.file = f.path;
-  r.header("Content-Disposition", http::content_disposition(inline_, f.file_name));
-  return r;
-}
-
 }  // namespace
 
 mustache::data evidence_list_data(http::Context& ctx, const std::vector<EvidenceRow>& rows,
@@ -105,7 +93,7 @@ Result<http::Response> evidence_file(const WebDeps& deps, http::Context& ctx) {
   if (!id) return fail(ErrorKind::not_found, "evidence.not_found");
   auto f = deps.evidence->file(*ctx.principal, *id);
   if (!f) return fail(f.error());
-  return send_file(*f, shown_inline(f->content_type));
+  return http::Response::stored_file(f->path, f->content_type, f->file_name, services::shown_inline(f->content_type));
 }
 
 Result<http::Response> evidence_thumb(const WebDeps& deps, http::Context& ctx) {
@@ -113,7 +101,7 @@ Result<http::Response> evidence_thumb(const WebDeps& deps, http::Context& ctx) {
   if (!id) return fail(ErrorKind::not_found, "evidence.not_found");
   auto f = deps.evidence->thumbnail(*ctx.principal, *id);
   if (!f) return fail(f.error());
-  return send_file(*f, true);
+  return http::Response::stored_file(f->path, f->content_type, f->file_name, true);
 }
 
 }  // namespace thidua::web
