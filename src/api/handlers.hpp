@@ -10,6 +10,7 @@
 
 #include "http/context.hpp"
 #include "http/message.hpp"
+#include "services/achievement_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/evidence_service.hpp"
 #include "services/commune_service.hpp"
@@ -19,6 +20,7 @@
 #include "services/org_service.hpp"
 #include "services/people_service.hpp"
 #include "services/pledge_service.hpp"
+#include "services/progress_service.hpp"
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -38,6 +40,9 @@ struct ApiDeps {
   std::shared_ptr<services::CovenantService> covenants = nullptr;
   /// The communes the agency supports (set by name, after the others).
   std::shared_ptr<services::CommuneService> communes = nullptr;
+  /// Achievements and progress against pledges (set by name, after the others).
+  std::shared_ptr<services::AchievementService> achievements = nullptr;
+  std::shared_ptr<services::ProgressService> progress = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

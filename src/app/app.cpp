@@ -95,6 +95,8 @@ Result<Services> open_services(const Config& config, bool migrate) {
       s.db, s.files, services::EvidenceConfig{static_cast<std::uint64_t>(config.evidence_max_bytes)});
   s.communes = std::make_shared<services::CommuneService>(s.db, s.evidence);
   s.covenants = std::make_shared<services::CovenantService>(s.db, s.evidence);
+  s.achievements = std::make_shared<services::AchievementService>(s.db, s.evidence);
+  s.progress = std::make_shared<services::ProgressService>(s.db);
   return s;
 }
 

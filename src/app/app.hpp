@@ -8,6 +8,7 @@
 #include "app/config.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "services/achievement_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/commune_service.hpp"
 #include "services/covenant_service.hpp"
@@ -20,6 +21,7 @@
 #include "services/password.hpp"
 #include "services/people_service.hpp"
 #include "services/pledge_service.hpp"
+#include "services/progress_service.hpp"
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -45,6 +47,8 @@ struct Services {
   std::shared_ptr<services::CovenantService> covenants;
   std::shared_ptr<services::CommuneService> communes;
   std::shared_ptr<services::EvidenceService> evidence;
+  std::shared_ptr<services::AchievementService> achievements;
+  std::shared_ptr<services::ProgressService> progress;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

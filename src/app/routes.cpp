@@ -5,9 +5,11 @@
 #include "app/routes.hpp"
 
 #include "api/commune_api.hpp"
+#include "api/achievement_api.hpp"
 #include "api/evidence_api.hpp"
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
+#include "web/achievement_pages.hpp"
 #include "web/commune_pages.hpp"
 #include "web/evidence_view.hpp"
 #include "web/movement_pages.hpp"
@@ -193,6 +195,45 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/covenants/{id}/files/{evidence}/withdraw", managers, bind(w, web::covenant_file_withdraw),
        "Take a file off a covenant (kept, with why)");
 
+  // Achievements (kết quả thực hiện) and progress against pledges. Literal paths before {id}.
+  // A person records their own, a unit head for the unit and its people, the Office for every
+  // unit; only the Office verifies; the services check each of these again.
+  page("GET", "/achievements", signed_in, bind(w, web::achievements_page),
+       "Achievements: mine, my unit's, all; filters by movement, year, unit, kind, status, commune");
+  page("GET", "/achievements/export.xlsx", signed_in, bind(w, web::achievements_export),
+       "The filtered achievements as XLSX");
+  page("GET", "/achievements/new", signed_in, bind(w, web::achievement_new), "Form to record an achievement");
+  upload("/achievements/form", signed_in, bind(w, web::achievement_form_switch),
+         "The record form again for another kind, keeping what was typed", evidence_form);
+  upload("/achievements", signed_in, bind(w, web::achievement_create),
+         "Record an achievement with its evidence files (and send it for verification when asked)", evidence_form);
+  page("GET", "/achievements/queue", managers, bind(w, web::achievements_queue),
+       "The Office's queue: submitted achievements, oldest first, with their evidence");
+  page("POST", "/achievements/queue/verify", managers, bind(w, web::achievements_verify_many),
+       "Verify the selected achievements (all or none)");
+  page("GET", "/achievements/{id}", signed_in, bind(w, web::achievement_page),
+       "An achievement: figures, evidence, history");
+  page("GET", "/achievements/{id}/edit", signed_in, bind(w, web::achievement_edit), "Form to edit an achievement");
+  page("POST", "/achievements/{id}", signed_in, bind(w, web::achievement_update),
+       "Save an achievement (version-checked; a verified one by the Office only)");
+  page("POST", "/achievements/{id}/submit", signed_in, bind(w, web::achievement_submit),
+       "Send an achievement to the Office for verification");
+  page("POST", "/achievements/{id}/verify", managers, bind(w, web::achievement_verify), "Verify an achievement");
+  page("POST", "/achievements/{id}/return", managers, bind(w, web::achievement_return),
+       "Return an achievement with a comment");
+  page("POST", "/achievements/{id}/withdraw", signed_in, bind(w, web::achievement_withdraw),
+       "Withdraw an achievement (kept in the history)");
+  upload("/achievements/{id}/evidence", signed_in, bind(w, web::achievement_evidence_add),
+         "Attach more evidence files to an achievement", evidence_form);
+  page("POST", "/achievements/{id}/evidence/{evidence}/withdraw", signed_in,
+       bind(w, web::achievement_evidence_withdraw), "Take an evidence file off an achievement (kept, with why)");
+  page("GET", "/progress", signed_in, bind(w, web::progress_overview_page),
+       "Progress of every unit against its pledge (a unit's own page for heads and staff)");
+  page("GET", "/progress/units/{id}", signed_in, bind(w, web::progress_unit_page),
+       "A unit's progress: pledged against verified achievements, per content item and measure");
+  page("GET", "/progress/people/{id}", signed_in, bind(w, web::progress_person_page),
+       "A person's progress: pledged against verified achievements");
+
   // The communes the agency supports (Xã phụ trách, nông thôn mới). Literal paths come before
   // /communes/{id}. The catalogue is read by everyone signed in and kept by the installation
   // administrator and authorities; a commune's page only by agencies assigned to it.
@@ -354,6 +395,38 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Withdraw a covenant recorded by mistake");
   add(RouteKind::api, "POST", "/api/v1/covenants/{id}/files", api_managers, bind(a, api::add_covenant_files),
       "Attach files to a covenant (multipart, field file)", true, evidence_form, true);
+  // Achievements and progress. Literal paths before {id}.
+  api("GET", "/api/v1/achievements", Access::signed_in(), bind(a, api::list_achievements),
+      "Achievements the caller sees (scope, movement, year, unit, person, item, commune, kind, status, page)");
+  api("POST", "/api/v1/achievements", Access::signed_in(), bind(a, api::create_achievement),
+      "Record an achievement (a draft; submit: true sends it for verification)");
+  api("GET", "/api/v1/achievements/queue", api_managers, bind(a, api::achievement_queue),
+      "Submitted achievements, oldest submission first (the Office)");
+  api("POST", "/api/v1/achievements/verify", api_managers, bind(a, api::verify_achievements),
+      "Verify several achievements, all or none");
+  api("GET", "/api/v1/achievements/{id}", Access::signed_in(), bind(a, api::get_achievement),
+      "An achievement with its history and evidence");
+  api("PUT", "/api/v1/achievements/{id}", Access::signed_in(), bind(a, api::update_achievement),
+      "Edit an achievement (version-checked; a verified one by the Office only)");
+  api("POST", "/api/v1/achievements/{id}/submit", Access::signed_in(), bind(a, api::submit_achievement),
+      "Send an achievement for verification");
+  api("POST", "/api/v1/achievements/{id}/verify", api_managers, bind(a, api::verify_achievement),
+      "Verify an achievement");
+  api("POST", "/api/v1/achievements/{id}/return", api_managers, bind(a, api::return_achievement),
+      "Return an achievement with a comment");
+  api("POST", "/api/v1/achievements/{id}/withdraw", Access::signed_in(), bind(a, api::withdraw_achievement),
+      "Withdraw an achievement (kept in the history)");
+  add(RouteKind::api, "POST", "/api/v1/achievements/{id}/evidence", Access::signed_in(),
+      bind(a, api::add_achievement_evidence), "Attach evidence files (multipart, field file)", true, evidence_form,
+      true);
+  api("POST", "/api/v1/achievements/{id}/evidence/{evidence}/withdraw", Access::signed_in(),
+      bind(a, api::withdraw_achievement_evidence), "Take an evidence file off an achievement");
+  api("GET", "/api/v1/progress", Access::signed_in(), bind(a, api::progress_overview),
+      "Progress of every unit of the agency (movement, year)");
+  api("GET", "/api/v1/progress/units/{id}", Access::signed_in(), bind(a, api::progress_unit),
+      "A unit's progress against its pledge (movement, year)");
+  api("GET", "/api/v1/progress/people/{id}", Access::signed_in(), bind(a, api::progress_person),
+      "A person's progress against their pledge (movement, year)");
   // The communes the agency supports.
   const auto api_keepers = Access::any_of({Role::admin, Role::authority});
   const auto api_assigners = Access::any_of({Role::admin, Role::office, Role::authority});

@@ -95,6 +95,10 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.communes = s->communes;
   web_deps.evidence = s->evidence;
   api_deps.evidence = s->evidence;
+  web_deps.achievements = s->achievements;
+  web_deps.progress = s->progress;
+  api_deps.achievements = s->achievements;
+  api_deps.progress = s->progress;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 
+#include "services/achievement_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/commune_service.hpp"
 #include "services/evidence_service.hpp"
@@ -20,6 +21,7 @@
 #include "services/org_service.hpp"
 #include "services/people_service.hpp"
 #include "services/pledge_service.hpp"
+#include "services/progress_service.hpp"
 #include "services/user_service.hpp"
 #include "web/views.hpp"
 
@@ -44,6 +46,9 @@ struct WebDeps {
   std::shared_ptr<services::CommuneService> communes = nullptr;
   /// Evidence files of records.
   std::shared_ptr<services::EvidenceService> evidence = nullptr;
+  /// Achievements and progress against pledges (set by name, after the others).
+  std::shared_ptr<services::AchievementService> achievements = nullptr;
+  std::shared_ptr<services::ProgressService> progress = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

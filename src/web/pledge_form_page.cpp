@@ -147,8 +147,14 @@ Result<http::Response> render_form(const WebDeps& deps, http::Context& ctx, std:
   }
   d.set("note", st.note);
 
-  auto rows_wanted = std::max<std::size_t>(kMinRows, st.targets.size() + (is_new && !error ? 0 : 2));
-  st.targets.resize(std::min<std::size_t>(rows_wanted, kMaxRows));
+  // The rows typed (blank ones dropped, unless a message sits on them), then two empty ones.
+  std::size_t last_used = 0;
+  for (std::size_t i = 0; i < st.targets.size(); ++i) {
+    const auto& t = st.targets[i];
+    bool blank = t.item_id.empty() && t.target.empty() && t.commune_id.empty() && t.note.empty();
+    if (!blank || !field_error("targets[" + std::to_string(i) + "].target").empty()) last_used = i + 1;
+  }
+  st.targets.resize(std::min<std::size_t>(std::max<std::size_t>(kMinRows, last_used + 2), kMaxRows));
   mustache::list rows;
   for (std::size_t i = 0; i < st.targets.size(); ++i) {
     const auto& t = st.targets[i];

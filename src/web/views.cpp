@@ -126,6 +126,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/movements", "nav3.movements");
     item("/communes", "nav_com.communes");
     item("/pledges", "pledge.nav");
+    item("/achievements", "nav_ach.achievements");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");

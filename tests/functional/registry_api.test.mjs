@@ -351,7 +351,7 @@ const bValue = () => ({
   people: b.person.id, units: b.unit.id, council: b.term.id, seats: b.person.id, agencies: B.id,
   clusters: b.cluster.id, users: 'vp_b', movements: b.movement.id, items: b.item.id, tasks: b.task.id,
   pledges: b.pledge.id, notifications: b.notification.id, covenants: b.covenant.id,
-  members: B.code,
+  members: B.code, achievements: b.achievement.id,
   communes: b.commune.id, assessments: b.assessment.id, recognitions: b.recognition.id,
   'commune-assignments': b.assignment.id, 'criteria-sets': b.criteriaSet.id, criteria: b.criterion.id,
   indicators: b.indicator.id, evidence: b.assessmentEvidence.id,
@@ -387,6 +387,12 @@ const bodies = {
   'POST /api/v1/commune-assignments/{id}/end': () => ({ version: b.assignment.version, end_date: '01/01/2026' }),
   'POST /api/v1/criteria-sets/{id}/criteria/{criterion}/indicators': () => ({ code: '9.9', name: 'Trộm' }),
   'POST /api/v1/communes/{id}/assessments/{assessment}/evidence/{evidence}/withdraw': () => ({ reason: 'Trộm' }),
+  'PUT /api/v1/achievements/{id}': () => ({ ...b.achievementBody, title: 'Đổi Tên Trộm', version: b.achievement.version }),
+  'POST /api/v1/achievements/{id}/submit': () => ({ version: b.achievement.version }),
+  'POST /api/v1/achievements/{id}/verify': () => ({ version: b.achievement.version }),
+  'POST /api/v1/achievements/{id}/return': () => ({ version: b.achievement.version, comment: 'Trộm' }),
+  'POST /api/v1/achievements/{id}/withdraw': () => ({ version: b.achievement.version, comment: 'Trộm' }),
+  'POST /api/v1/achievements/{id}/evidence/{evidence}/withdraw': () => ({ reason: 'Trộm' }),
   'PUT /api/v1/pledges/{id}': () => ({ version: b.pledge.version, note: 'Trộm', targets: [], titles: [] }),
   'POST /api/v1/pledges/{id}/submit': () => ({ version: b.pledge.version }),
   'POST /api/v1/pledges/{id}/return': () => ({ version: b.pledge.version, comment: 'Trộm' }),
@@ -460,6 +466,14 @@ describe('province mode: one agency never sees another', () => {
     b.movement = launched.json;
     b.item = launched.json.items[0];
     b.task = launched.json.tasks[0];
+    // An achievement of B's unit under that content item, waiting for B's Office.
+    b.achievementBody = {
+      movement_id: b.movement.id, item_id: b.item.id, subject: 'unit', unit_id: b.unit.id, kind: 'other',
+      occurred_on: '01/06/2026', title: `Kết quả ${SECRET}`, description: `Việc ${SECRET}`,
+    };
+    const ach = await call(tok.vp_b, 'POST', '/api/v1/achievements', { ...b.achievementBody, submit: true });
+    assert.equal(ach.status, 201, ach.why);
+    b.achievement = ach.json;
 
     // B's person gets an account and pledges; B's Office sends the pledge back, so the person is
     // told (a notification of B); B's covenant of its cluster's year.

@@ -109,7 +109,8 @@ export async function startServer(opts = {}) {
   function prepareDatabase() {
     cliOk(['migrate', '--db', dbUrl]);
     if (opts.demo) {
-      cliOk(['demo', '--db', dbUrl], { env: { THIDUA_DEMO_PASSWORD: demoPassword } });
+      // The demo's evidence files go where the server will look for them.
+      cliOk(['demo', '--db', dbUrl], { env: { THIDUA_DEMO_PASSWORD: demoPassword, THIDUA_DATA_DIR: path.join(dir, 'data') } });
       for (const a of opts.extraAgencies ?? []) cliOk(['agency', 'add', '--db', dbUrl, '--code', a.code, '--name', a.name]);
     } else {
       const agencies = opts.agencies ?? [{ code: AGENCY_CODE, name: AGENCY_NAME }];
