@@ -257,6 +257,7 @@ Result<http::Response> render_list(const WebDeps& deps, http::Context& ctx, cons
   }
   d.set("status_options", statuses);
   std::string title = ctx.catalogue().format(ctx.lang, "pledge.title_year", {{"year", std::to_string(s->year)}});
+  d.set("heading", title);
   return deps.views->page(ctx, "pages/pledges", title, std::move(d), status);
 }
 
