@@ -96,7 +96,7 @@ std::size_t Pipeline::body_limit(std::string_view method, std::string_view path)
 BodyPlan Pipeline::body_plan(std::string_view method, std::string_view path) const {
   auto m = router_->match(method, path);
   if (!m.route) return {};
-  return {m.route->max_body, m.route->stream_upload};
+  return {m.route->max_body, m.route->stream_upload, m.route->access.sign_in};
 }
 
 Response Pipeline::handle(Request& req) {

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "http/context.hpp"
+
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -141,8 +143,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(limit);  // chunked bodies are checked as they arrive
     if (plan.stream_upload) {
       auto type = h[bhttp::field::content_type];
-      parser_->get().body().upload = std::make_shared<UploadReceiver>(std::string_view(type.data(), type.size()),
-                                                                       server_.options.upload_dir);
+      // Without any credentials the request will be sent to sign in: its files are not kept
+      // (a receiver for no content type drops everything).
+      bool anonymous = plan.sign_in_required && h[bhttp::field::authorization].empty() &&
+                       h[bhttp::field::cookie].find(kSessionCookie) == beast::string_view::npos;
+      parser_->get().body().upload = std::make_shared<UploadReceiver>(
+          anonymous ? std::string_view() : std::string_view(type.data(), type.size()), server_.options.upload_dir);
     }
     // A client that asked to be told before sending its body (curl does for large uploads)
     // would otherwise wait a second for the answer it expects.

@@ -19,6 +19,9 @@ namespace thidua::http {
 struct BodyPlan {
   std::size_t limit = 0;       ///< largest body accepted (413 above it)
   bool stream_upload = false;  ///< feed it to an UploadReceiver instead of keeping it in memory
+  /// The route answers only signed-in users: a streamed body that comes with no credentials
+  /// at all (no session cookie, no bearer token) is read and dropped, never written to disk.
+  bool sign_in_required = false;
 };
 
 class Dispatcher {

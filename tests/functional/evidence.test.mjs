@@ -128,6 +128,18 @@ describe('a streamed upload', () => {
     assert.deepEqual(leftovers(), []);
   });
 
+  it('sends an upload without credentials to sign in, keeping none of it', async () => {
+    const body = multipart('b0undary', { title: 'Ẩn danh' },
+      { name: 'a.pdf', type: 'application/pdf', bytes: Buffer.alloc(5 * MiB, 'a') });
+    const r = await fetch(`${srv.url}/movements/1/unit-plans`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'multipart/form-data; boundary=b0undary' }, body,
+    });
+    await r.arrayBuffer();
+    assert.equal(r.status, 303);
+    assert.match(r.headers.get('location'), /^\/login/);
+    assert.deepEqual(leftovers(), []);
+  });
+
   it('answers 400 in Vietnamese to a broken body and 403 without the form\'s token, keeping no file', async () => {
     const boundary = 'b0undary';
     const good = multipart(boundary, { _csrf: vp.csrf, unit_id: unitId, kind: 'subplan', title: 'Hỏng' },
