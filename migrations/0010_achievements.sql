@@ -64,7 +64,8 @@ CREATE INDEX achievement_queue ON achievement (agency_id, status, submitted_at);
 CREATE INDEX achievement_agency ON achievement (agency_id, occurred_on);
 CREATE INDEX achievement_author ON achievement (created_by, occurred_on);
 
--- event: created / edited / submitted / resubmitted / verified / returned / withdrawn.
+-- event: created / edited / submitted / resubmitted / verified / returned / withdrawn /
+-- evidence_added / evidence_withdrawn (comment: the file's name, and why it was withdrawn).
 CREATE TABLE achievement_event (
   id @ID@,
   achievement_id BIGINT NOT NULL REFERENCES achievement (id),

@@ -5,6 +5,7 @@
 
 #include "documents/xlsx_writer.hpp"
 #include "services/achievement_service.hpp"
+#include "services/evidence_service.hpp"
 #include "storage/movement_repo.hpp"
 #include "storage/org_repo.hpp"
 #include "storage/people_repo.hpp"
@@ -120,6 +121,11 @@ Result<AchievementList> AchievementService::list(const Principal& actor, const A
     out.page = f.page;
     out.page_size = q->limit;
     out.rights = std::move(r);
+    if (evidence_ && !out.items.empty()) {
+      std::vector<std::int64_t> ids;
+      for (const auto& a : out.items) ids.push_back(a.id);
+      out.evidence_counts = evidence_->counts(tx, "achievement", ids);
+    }
     return out;
   });
 }
@@ -143,6 +149,14 @@ Result<AchievementList> AchievementService::queue(const Principal& actor, const 
     out.page = f.page;
     out.page_size = q->limit;
     out.rights = std::move(r);
+    if (evidence_) {
+      for (const auto& a : out.items) {
+        auto files = evidence_->list(tx, "achievement", a.id);
+        std::erase_if(files, [](const EvidenceRow& e) { return !e.active(); });
+        out.evidence_counts[a.id] = static_cast<long long>(files.size());
+        out.evidence[a.id] = std::move(files);
+      }
+    }
     return out;
   });
 }

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "services/audit_service.hpp"
+#include "services/evidence_service.hpp"
 #include "services/validation.hpp"
 #include "storage/movement_repo.hpp"
 #include "storage/org_repo.hpp"
@@ -217,8 +218,8 @@ Result<Achievement> read_input(storage::Tx& tx, const RecordRights& r, const Ach
       break;
     }
     case AchievementKind::support_visit:
+      // Who went is in the description; `participants` counts people reached by propaganda only.
       optional_text(e, "place", in.place, kLine, a.place);
-      a.participants = amount_field(e, "participants", in.participants, kMaxPeople, "achievement.too_many");
       break;
     case AchievementKind::role_model:
       if (auto k = parse_model_kind(text::trim(in.model_kind))) a.model_kind = *k;
@@ -303,11 +304,46 @@ json::object achievement_fields(const Achievement& a) {
 
 std::string achievement_fields_json(const Achievement& a) { return json::serialize(achievement_fields(a)); }
 
-AchievementService::AchievementService(std::shared_ptr<storage::Database> db, Clock clock)
-    : db_(std::move(db)), clock_(std::move(clock)) {}
+bool can_read_achievement(storage::Tx& tx, const Principal& actor, std::int64_t id) {
+  return readable(tx, actor, id).has_value();
+}
+
+AchievementService::AchievementService(std::shared_ptr<storage::Database> db,
+                                       std::shared_ptr<EvidenceService> evidence, Clock clock)
+    : db_(std::move(db)), evidence_(std::move(evidence)), clock_(std::move(clock)) {
+  if (evidence_) evidence_->register_subject("achievement", can_read_achievement);
+}
+
+namespace {
+
+/// Attaches `files` to record `a` inside the transaction, each with its event: a file refused
+/// (type, size, empty) refuses the whole change.
+Result<std::vector<EvidenceRow>> attach_all(storage::Tx& tx, const EvidenceService* evidence, const Principal& actor,
+                                            const Achievement& a, const std::vector<EvidenceUpload>& files,
+                                            TimePoint now) {
+  std::vector<EvidenceRow> out;
+  if (files.empty()) return out;
+  if (!evidence) return fail(ErrorKind::internal, "internal", "evidence service not configured");
+  for (const auto& f : files) {
+    auto row = evidence->attach(tx, actor, a.agency_id, "achievement", a.id, f);
+    if (!row) return fail(row.error());
+    AchievementEvent ev;
+    ev.achievement_id = a.id;
+    ev.event = "evidence_added";
+    ev.comment = row->file_name;
+    ev.actor_id = account_of(actor);
+    ev.at = to_iso(now);
+    storage::insert_achievement_event(tx, ev);
+    out.push_back(std::move(*row));
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<Achievement> AchievementService::create(const Principal& actor, std::int64_t agency_id,
-                                               const AchievementInput& in, bool submit) {
+                                               const AchievementInput& in, bool submit,
+                                               const std::vector<EvidenceUpload>& files) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<Achievement> {
     auto r = record_rights(tx, actor, agency_id);
@@ -321,6 +357,7 @@ Result<Achievement> AchievementService::create(const Principal& actor, std::int6
     if (submit) a->submitted_at = ts;
     a->id = storage::insert_achievement(tx, *a, ts);
     record_event(tx, actor, *a, "created", "", "", now);
+    if (auto attached = attach_all(tx, evidence_.get(), actor, *a, files, now); !attached) return fail(attached.error());
     if (submit) record_event(tx, actor, *a, "submitted", "", "", now);
     return *storage::find_achievement(tx, a->id);
   });
@@ -474,6 +511,55 @@ Result<int> AchievementService::verify_many(const Principal& actor, std::int64_t
   });
 }
 
+Result<std::vector<EvidenceRow>> AchievementService::add_evidence(const Principal& actor, std::int64_t id,
+                                                                  const std::vector<EvidenceUpload>& files) {
+  const auto now = clock_();
+  return db_->write([&](storage::Tx& tx) -> Result<std::vector<EvidenceRow>> {
+    auto found = readable(tx, actor, id);
+    if (!found) return fail(found.error());
+    auto& [a, r] = *found;
+    if (a.status == AchievementStatus::withdrawn) return fail(ErrorKind::conflict, "achievement.withdrawn");
+    if (a.status == AchievementStatus::verified && !r.manages) {
+      return fail(ErrorKind::forbidden, "achievement.verified_office_only");
+    }
+    if (!r.may_change(a)) return fail(ErrorKind::forbidden, "achievement.not_yours");
+    if (files.empty()) {
+      return fail(Error{ErrorKind::validation, "achievement.no_file", {}, {{"file", "achievement.no_file"}}, ""});
+    }
+    return attach_all(tx, evidence_.get(), actor, a, files, now);
+  });
+}
+
+Result<EvidenceRow> AchievementService::withdraw_evidence(const Principal& actor, std::int64_t id,
+                                                          std::int64_t evidence_id, const std::string& reason) {
+  const auto now = clock_();
+  return db_->write([&](storage::Tx& tx) -> Result<EvidenceRow> {
+    auto found = readable(tx, actor, id);
+    if (!found) return fail(found.error());
+    auto& [a, r] = *found;
+    if (!evidence_) return fail(ErrorKind::not_found, "evidence.not_found");
+    auto rows = evidence_->list(tx, "achievement", id);
+    if (std::none_of(rows.begin(), rows.end(), [&](const EvidenceRow& e) { return e.id == evidence_id; })) {
+      return fail(ErrorKind::not_found, "evidence.not_found");
+    }
+    if (a.status == AchievementStatus::withdrawn) return fail(ErrorKind::conflict, "achievement.withdrawn");
+    if (a.status == AchievementStatus::verified && !r.manages) {
+      return fail(ErrorKind::forbidden, "achievement.verified_office_only");
+    }
+    if (!r.may_change(a)) return fail(ErrorKind::forbidden, "achievement.not_yours");
+    auto row = evidence_->withdraw(tx, actor, evidence_id, reason);
+    if (!row) return fail(row.error());
+    AchievementEvent ev;
+    ev.achievement_id = id;
+    ev.event = "evidence_withdrawn";
+    ev.comment = row->file_name + (row->withdrawn_reason.empty() ? "" : ": " + row->withdrawn_reason);
+    ev.actor_id = account_of(actor);
+    ev.at = to_iso(now);
+    storage::insert_achievement_event(tx, ev);
+    return row;
+  });
+}
+
 Result<RecordRights> AchievementService::rights(const Principal& actor, std::int64_t agency_id) {
   return db_->read([&](storage::Tx& tx) -> Result<RecordRights> {
     auto r = record_rights(tx, actor, agency_id);
@@ -495,6 +581,7 @@ Result<AchievementDetail> AchievementService::get(const Principal& actor, std::i
     d.can_withdraw = live && keeps;
     d.can_verify = r.manages && a.status == AchievementStatus::submitted;
     d.events = storage::achievement_events(tx, id);
+    if (evidence_) d.evidence = evidence_->list(tx, "achievement", id);
     d.achievement = std::move(a);
     return d;
   });

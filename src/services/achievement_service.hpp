@@ -8,6 +8,7 @@
 /// values it replaced). Only verified records count in progress, scores and reports.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include "domain/achievement.hpp"
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
+#include "domain/evidence.hpp"
 #include "domain/movement.hpp"
 #include "domain/role.hpp"
 #include "services/achievement_rights.hpp"
@@ -26,6 +28,9 @@
 #include "storage/database.hpp"
 
 namespace thidua::services {
+
+class EvidenceService;
+struct EvidenceUpload;
 
 /// A record as typed (form or API); validated and normalised by the service. Numbers may be
 /// typed with "." or spaces between thousands ("1.250.000").
@@ -67,6 +72,7 @@ inline constexpr const char* kAchievementFields[] = {
 struct AchievementDetail {
   Achievement achievement;
   std::vector<AchievementEvent> events;  ///< oldest first
+  std::vector<EvidenceRow> evidence;     ///< every file, active and withdrawn, oldest first
   bool can_edit = false;      ///< not withdrawn; the actor keeps it (a verified one: the Office)
   bool can_submit = false;    ///< a draft or a returned record the actor keeps
   bool can_withdraw = false;
@@ -97,6 +103,9 @@ struct AchievementList {
   int page_size = 50;
   std::string scope;  ///< the scope applied
   RecordRights rights;
+  std::map<std::int64_t, long long> evidence_counts;  ///< active files per record
+  /// The queue only: each record's active files (for thumbnails).
+  std::map<std::int64_t, std::vector<EvidenceRow>> evidence;
 };
 
 /// What the record form offers the actor: the launched movements with their contents, the
@@ -134,11 +143,15 @@ struct VersionedId {
 
 class AchievementService {
  public:
-  AchievementService(std::shared_ptr<storage::Database> db, Clock clock = system_clock());
+  /// With `evidence`, records take files, and the evidence of a record is served to those
+  /// who may read the record (the subject "achievement" is registered here).
+  AchievementService(std::shared_ptr<storage::Database> db, std::shared_ptr<EvidenceService> evidence = nullptr,
+                     Clock clock = system_clock());
 
-  /// A new record (a draft; `submit` sends it to the Office at once).
+  /// A new record (a draft; `submit` sends it to the Office at once), with its evidence
+  /// files: the record and every file are written together, or nothing is.
   Result<Achievement> create(const Principal& actor, std::int64_t agency_id, const AchievementInput& input,
-                             bool submit = false);
+                             bool submit = false, const std::vector<EvidenceUpload>& files = {});
   /// Changes the fields; the status stays (a verified record stays verified, changed by the
   /// Office only). The values replaced are kept in the history.
   Result<Achievement> update(const Principal& actor, std::int64_t id, std::int64_t version,
@@ -158,6 +171,14 @@ class AchievementService {
   /// since the Office saw it, refuses the whole batch (conflict). Returns how many.
   Result<int> verify_many(const Principal& actor, std::int64_t agency_id, const std::vector<VersionedId>& ids);
 
+  /// More evidence for a record, by those who keep it (a verified one: the Office). Returns
+  /// the files added.
+  Result<std::vector<EvidenceRow>> add_evidence(const Principal& actor, std::int64_t id,
+                                                const std::vector<EvidenceUpload>& files);
+  /// Takes a file off a record (kept, marked withdrawn with who, when and why).
+  Result<EvidenceRow> withdraw_evidence(const Principal& actor, std::int64_t id, std::int64_t evidence_id,
+                                        const std::string& reason);
+
   Result<AchievementDetail> get(const Principal& actor, std::int64_t id);
   Result<AchievementList> list(const Principal& actor, const AchievementFilter& filter);
   /// The Office's queue: submitted records, oldest submission first.
@@ -176,8 +197,13 @@ class AchievementService {
                                  const std::string& comment, Check&& check, Apply&& apply);
 
   std::shared_ptr<storage::Database> db_;
+  std::shared_ptr<EvidenceService> evidence_;
   Clock clock_;
 };
+
+/// Whether `actor` may read achievement `id` (inside the caller's transaction): the check
+/// behind /evidence/{id} for files of achievements.
+bool can_read_achievement(storage::Tx& tx, const Principal& actor, std::int64_t id);
 
 /// The record's fields as JSON (the audit's before/after, an edit's before_json, the API).
 boost::json::object achievement_fields(const Achievement& a);

@@ -191,14 +191,25 @@ int ProgressLine::percent() const {
 ProgressService::ProgressService(std::shared_ptr<storage::Database> db, Clock clock)
     : db_(std::move(db)), clock_(std::move(clock)) {}
 
-Result<std::int64_t> ProgressService::unit_stamp(const Principal& actor, std::int64_t unit_id) {
-  return db_->read([&](storage::Tx& tx) -> Result<std::int64_t> {
+Result<std::pair<std::int64_t, bool>> ProgressService::unit_stamp(const Principal& actor, std::int64_t unit_id) {
+  return db_->read([&](storage::Tx& tx) -> Result<std::pair<std::int64_t, bool>> {
     auto u = storage::find_unit(tx, unit_id);
     if (!u) return fail(ErrorKind::not_found, "unit.not_found");
     auto r = record_rights(tx, actor, u->agency_id);
     if (!r.readable) return fail(ErrorKind::not_found, "unit.not_found");
     if (!r.may_see_unit(unit_id)) return fail(ErrorKind::forbidden, "progress.forbidden");
-    return storage::audit_head(tx).first;
+    return std::make_pair(storage::audit_head(tx).first, r.oversees || r.heads(unit_id));
+  });
+}
+
+Result<std::int64_t> ProgressService::home_unit(const Principal& actor, std::int64_t agency_id) {
+  return db_->read([&](storage::Tx& tx) -> Result<std::int64_t> {
+    auto r = record_rights(tx, actor, agency_id);
+    if (!r.readable) return fail(ErrorKind::not_found, "agency.not_found");
+    if (r.oversees) return std::int64_t{0};
+    if (!r.headed_units.empty()) return r.headed_units.front();
+    if (r.person_unit != 0) return r.person_unit;
+    return fail(ErrorKind::forbidden, "progress.forbidden");
   });
 }
 
@@ -217,6 +228,11 @@ Result<Progress> ProgressService::unit(const Principal& actor, std::int64_t unit
     p.subject_id = unit_id;
     p.name = u->name;
     p.agency_id = u->agency_id;
+    if (r.oversees || r.heads(unit_id)) {
+      for (const auto& [pid, position] : storage::people_in_unit(tx, unit_id)) {
+        if (auto person = storage::find_person(tx, pid)) p.people.emplace_back(pid, person->full_name);
+      }
+    }
     return tally(
         tx, std::move(p), std::move(*res),
         [&](std::int64_t m, int y) { return storage::live_unit_pledge(tx, unit_id, m, y); },

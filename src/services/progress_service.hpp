@@ -56,6 +56,8 @@ struct Progress {
   long long records = 0;            ///< verified records counted
   int targets = 0;
   int targets_met = 0;
+  /// A unit's page: its people now, for those who see them (overseers, its head).
+  std::vector<std::pair<std::int64_t, std::string>> people;
 };
 
 struct UnitProgressRow {
@@ -89,8 +91,11 @@ class ProgressService {
   /// Every unit of the agency: the Office, leaders and council members.
   Result<ProgressOverview> overview(const Principal& actor, std::int64_t agency_id, const ProgressQuery& q);
   /// The data version (audit head) once the actor is known to see unit `unit_id`'s progress:
-  /// what the page cache keys that page by.
-  Result<std::int64_t> unit_stamp(const Principal& actor, std::int64_t unit_id);
+  /// what the page cache keys that page by, with whether the actor sees its people.
+  Result<std::pair<std::int64_t, bool>> unit_stamp(const Principal& actor, std::int64_t unit_id);
+  /// Where "progress" leads the actor in `agency_id`: 0 for the overview (those who oversee),
+  /// else their own unit's id; forbidden when they have neither.
+  Result<std::int64_t> home_unit(const Principal& actor, std::int64_t agency_id);
 
  private:
   std::shared_ptr<storage::Database> db_;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,6 +14,7 @@
 #include "services/achievement_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/crypto.hpp"
+#include "services/evidence_service.hpp"
 #include "services/file_store.hpp"
 #include "services/movement_service.hpp"
 #include "services/org_service.hpp"
@@ -37,7 +39,8 @@ class AchievementServiceTest : public DbTest {
     people_ = std::make_shared<services::PeopleService>(db_, clock_.clock());
     files_ = std::make_shared<services::FileStore>(test_db_->scratch_path("files"));
     movements_ = std::make_shared<services::MovementService>(db_, files_, clock_.clock());
-    service_ = std::make_shared<services::AchievementService>(db_, clock_.clock());
+    evidence_ = std::make_shared<services::EvidenceService>(db_, files_, services::EvidenceConfig{}, clock_.clock());
+    service_ = std::make_shared<services::AchievementService>(db_, evidence_, clock_.clock());
     progress_ = std::make_shared<services::ProgressService>(db_, clock_.clock());
     root_ = services::operator_principal("test");
 
@@ -183,6 +186,29 @@ class AchievementServiceTest : public DbTest {
     return in;
   }
 
+  /// A file as an upload leaves it on disk.
+  services::EvidenceUpload upload(const std::string& name, const std::string& bytes) {
+    auto path = test_db_->scratch_path("upload-" + std::to_string(++uploads_));
+    std::ofstream(path, std::ios::binary) << bytes;
+    services::EvidenceUpload u;
+    u.file_name = name;
+    u.path = path;
+    u.size = bytes.size();
+    u.sha256 = services::sha256_hex(bytes);
+    u.head = bytes.substr(0, 8192);
+    return u;
+  }
+  /// A 1×1 PNG.
+  static std::string png() {
+    const unsigned char b[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48,
+                               0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+                               0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78,
+                               0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00,
+                               0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+    return std::string(reinterpret_cast<const char*>(b), sizeof b);
+  }
+  int uploads_ = 0;
+
   /// The field errors of a refusal as "field=code" lines.
   static std::string fields(const Error& e) {
     std::string out;
@@ -204,6 +230,7 @@ class AchievementServiceTest : public DbTest {
   std::shared_ptr<services::PeopleService> people_;
   std::shared_ptr<services::FileStore> files_;
   std::shared_ptr<services::MovementService> movements_;
+  std::shared_ptr<services::EvidenceService> evidence_;
   std::shared_ptr<services::AchievementService> service_;
   std::shared_ptr<services::ProgressService> progress_;
   Principal root_, office_, leader_, council_, head_, staff_, staff2_, stranger_;
@@ -607,6 +634,55 @@ TEST_F(AchievementServiceTest, ProgressAddsUpVerifiedRecordsAgainstThePledge) {
   EXPECT_EQ(progress_->overview(head_, agency_, {movement_, 2023}).error().kind, ErrorKind::forbidden);
   EXPECT_TRUE(progress_->overview(council_, agency_, {movement_, 2023}).has_value());
   EXPECT_EQ(fields(progress_->unit(office_, cs_, {movement_, 2019}).error()), "year=progress.year_outside\n");
+}
+
+TEST_F(AchievementServiceTest, EvidenceGoesWithTheRecordAndOnlyToItsReaders) {
+  // A record with a photo: both land together; a file that is not what it claims refuses the
+  // whole record.
+  auto bad = service_->create(staff_, agency_, propaganda(), false, {upload("anh.png", "MZ not a picture")});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().kind, ErrorKind::validation);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM achievement"), 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM evidence"), 0);
+  auto a = service_->create(staff_, agency_, propaganda(), true, {upload("buoi-tuyen-truyen.png", png())});
+  ASSERT_TRUE(a.has_value()) << a.error().code;
+  auto d = service_->get(staff_, a->id);
+  ASSERT_EQ(d->evidence.size(), 1u);
+  EXPECT_EQ(d->evidence[0].content_type, "image/png");
+  EXPECT_EQ(d->events[1].event, "evidence_added");
+  EXPECT_EQ(d->events[1].comment, "buoi-tuyen-truyen.png");
+  auto ev = d->evidence[0].id;
+
+  // The file is served to those who may read the record, and to nobody else.
+  EXPECT_TRUE(evidence_->file(staff_, ev).has_value());
+  EXPECT_TRUE(evidence_->file(head_, ev).has_value());
+  EXPECT_TRUE(evidence_->file(council_, ev).has_value());
+  EXPECT_EQ(evidence_->file(staff2_, ev).error().kind, ErrorKind::not_found);
+  EXPECT_EQ(evidence_->file(stranger_, ev).error().kind, ErrorKind::not_found);
+
+  // More files later; a colleague may not add any; withdrawn files stay listed.
+  auto more = service_->add_evidence(staff_, a->id, {upload("bien-ban.pdf", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")});
+  ASSERT_TRUE(more.has_value()) << more.error().code;
+  EXPECT_EQ(service_->add_evidence(staff2_, a->id, {upload("x.png", png())}).error().kind, ErrorKind::not_found);
+  auto w = service_->withdraw_evidence(staff_, a->id, (*more)[0].id, "Nhầm tệp");
+  ASSERT_TRUE(w.has_value()) << w.error().code;
+  EXPECT_FALSE(w->active());
+  // Another record's id with this file: not found.
+  auto other = created(staff_, propaganda("16/03/2023"));
+  EXPECT_EQ(service_->withdraw_evidence(staff_, other.id, ev, "").error().kind, ErrorKind::not_found);
+  d = service_->get(office_, a->id);
+  EXPECT_EQ(d->evidence.size(), 2u);
+  EXPECT_EQ(d->events.back().event, "evidence_withdrawn");
+  EXPECT_EQ(d->events.back().comment, "bien-ban.pdf: Nhầm tệp");
+  // Once verified, only the Office adds files.
+  ASSERT_TRUE(service_->verify(office_, a->id, a->version).has_value());
+  EXPECT_EQ(service_->add_evidence(staff_, a->id, {upload("y.png", png())}).error().code,
+            "achievement.verified_office_only");
+  EXPECT_TRUE(service_->add_evidence(office_, a->id, {upload("y.png", png())}).has_value());
+  services::AchievementFilter qf;
+  qf.agency_id = agency_;
+  auto l = service_->list(office_, qf);
+  EXPECT_EQ(l->evidence_counts[a->id], 2);
 }
 
 TEST_F(AchievementServiceTest, AnotherAgencysIdsAreNotFound) {
