@@ -13,6 +13,8 @@ PKGS_BUILD=(
   libsodium-dev libfmt-dev libspdlog-dev libcli11-dev libtomlplusplus-dev libexpected-dev
   libkainjow-mustache-dev libicu-dev libssl-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2 libzip-dev libexpat1-dev libxlsxwriter-dev libqrencode-dev
+  # Thumbnails of evidence photos: JPEG decoded at a reduced scale.
+  libjpeg62-turbo-dev
 )
 # Test and benchmark dependencies (make test / make bench).
 PKGS_TEST=(
