@@ -12,6 +12,7 @@
 #include "http/message.hpp"
 #include "services/achievement_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/initiative_service.hpp"
 #include "services/evidence_service.hpp"
 #include "services/commune_service.hpp"
 #include "services/covenant_service.hpp"
@@ -43,6 +44,8 @@ struct ApiDeps {
   /// Achievements and progress against pledges (set by name, after the others).
   std::shared_ptr<services::AchievementService> achievements = nullptr;
   std::shared_ptr<services::ProgressService> progress = nullptr;
+  /// The register of initiatives (set by name, after the others).
+  std::shared_ptr<services::InitiativeService> initiatives = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

@@ -85,6 +85,7 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.import = std::make_shared<services::ImportService>(s.db, s.people);
   s.files = std::make_shared<services::FileStore>(std::filesystem::path(config.data_dir) / "files");
   s.movements = std::make_shared<services::MovementService>(s.db, s.files);
+  s.initiatives = std::make_shared<services::InitiativeService>(s.db);
   s.pledges = std::make_shared<services::PledgeService>(s.db);
   s.notifications = std::make_shared<services::NotificationService>(s.db);
   // Criteria sets ship as files (rules/criteria/): loaded when the schema is brought up to date.

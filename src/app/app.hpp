@@ -15,6 +15,7 @@
 #include "services/evidence_service.hpp"
 #include "services/file_store.hpp"
 #include "services/import_service.hpp"
+#include "services/initiative_service.hpp"
 #include "services/movement_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/org_service.hpp"
@@ -42,6 +43,7 @@ struct Services {
   std::shared_ptr<services::ImportService> import;
   std::shared_ptr<services::FileStore> files;
   std::shared_ptr<services::MovementService> movements;
+  std::shared_ptr<services::InitiativeService> initiatives;
   std::shared_ptr<services::PledgeService> pledges;
   std::shared_ptr<services::NotificationService> notifications;
   std::shared_ptr<services::CovenantService> covenants;

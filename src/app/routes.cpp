@@ -7,11 +7,13 @@
 #include "api/commune_api.hpp"
 #include "api/achievement_api.hpp"
 #include "api/evidence_api.hpp"
+#include "api/initiative_api.hpp"
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
 #include "web/achievement_pages.hpp"
 #include "web/commune_pages.hpp"
 #include "web/evidence_view.hpp"
+#include "web/initiative_pages.hpp"
 #include "web/movement_pages.hpp"
 #include "web/pledge_pages.hpp"
 
@@ -292,6 +294,27 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/criteria/{id}/indicators/{indicator}/retire", admin, bind(w, web::criteria_indicator_retire),
        "Retire an indicator (kept, no longer asked)");
 
+  // The register of initiatives (sáng kiến) and what each was used as a basis for. Anyone of
+  // the agency reads it; the Office manages it; staff register and edit their own.
+  page("GET", "/initiatives", signed_in, bind(w, web::initiatives_page),
+       "Initiatives and research topics: search, filter by year, level, field, author");
+  page("GET", "/initiatives/export.xlsx", signed_in, bind(w, web::initiatives_export),
+       "The filtered initiatives as XLSX (authors joined, uses)");
+  page("GET", "/initiatives/new", signed_in, bind(w, web::initiative_new), "Form for a new initiative");
+  page("POST", "/initiatives", signed_in, bind(w, web::initiative_create),
+       "Register an initiative (the Office; staff as one of its authors)");
+  page("GET", "/initiatives/{id}", signed_in, bind(w, web::initiative_page),
+       "An initiative: authors, recognition, uses as a basis, history");
+  page("GET", "/initiatives/{id}/edit", signed_in, bind(w, web::initiative_edit), "Form to edit an initiative");
+  page("POST", "/initiatives/{id}", signed_in, bind(w, web::initiative_update), "Save an initiative (version-checked)");
+  page("POST", "/initiatives/{id}/withdraw", signed_in, bind(w, web::initiative_withdraw),
+       "Withdraw an initiative from the register (kept, with who and why)");
+  page("POST", "/initiatives/{id}/uses", managers, bind(w, web::initiative_use_add),
+       "Record a use of the initiative as a basis (imported history, corrections)");
+  page("POST", "/initiatives/{id}/uses/{use}/release", managers, bind(w, web::initiative_use_release),
+       "Release a use of the initiative (its nomination was not accepted)");
+
+
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
   api("GET", "/api/v1/me", Access::signed_in(), bind(a, api::me), "The signed-in user");
@@ -471,6 +494,21 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Add a commune to the catalogue");
   api("POST", "/api/v1/commune-catalogue/changes", api_keepers, bind(a, api::change_catalogue_commune),
       "Correct, rename, merge, dissolve a commune or set its group, by official code (version-checked)");
+  // The register of initiatives.
+  api("GET", "/api/v1/initiatives", Access::signed_in(), bind(a, api::list_initiatives),
+      "Initiatives of an agency: search and filters");
+  api("POST", "/api/v1/initiatives", Access::signed_in(), bind(a, api::create_initiative),
+      "Register an initiative (the Office; staff as one of its authors)");
+  api("GET", "/api/v1/initiatives/{id}", Access::signed_in(), bind(a, api::get_initiative),
+      "An initiative with its authors, uses as a basis and history");
+  api("PUT", "/api/v1/initiatives/{id}", Access::signed_in(), bind(a, api::update_initiative),
+      "Edit an initiative (version-checked)");
+  api("POST", "/api/v1/initiatives/{id}/withdraw", Access::signed_in(), bind(a, api::withdraw_initiative),
+      "Withdraw an initiative from the register");
+  api("POST", "/api/v1/initiatives/{id}/uses", api_managers, bind(a, api::add_initiative_use),
+      "Record a use of the initiative as a basis (refused when already used by that author)");
+  api("POST", "/api/v1/initiatives/{id}/uses/{use}/release", api_managers, bind(a, api::release_initiative_use),
+      "Release a use of the initiative");
   return r;
 }
 

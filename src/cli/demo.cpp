@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/demo_initiatives.hpp"
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
@@ -169,6 +170,8 @@ int demo(const Common& common) {
   if (auto r = load_demo_pledges(*s, agency->id, plan->id, cluster->id, unit_ids); !r) return report(r.error());
   // What the units and people did, Q4 2022 – 2025, mostly verified, some waiting for the Office.
   if (auto r = load_demo_achievements(*s, agency->id, plan->id, unit_ids); !r) return report(r.error());
+  // Initiatives of 2022–2025, two of them already the basis of an award.
+  if (auto r = load_demo_initiatives(*s, agency->id, plan->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

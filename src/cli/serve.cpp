@@ -91,6 +91,8 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
                         std::make_shared<web::UploadStash>(), s->movements,
                         config->page_cache ? std::make_shared<web::PageCache>() : nullptr};
   api::ApiDeps api_deps{s->auth, s->users, app::kVersion, s->people, s->org, s->movements};
+  web_deps.initiatives = s->initiatives;
+  api_deps.initiatives = s->initiatives;
   web_deps.communes = s->communes;
   api_deps.communes = s->communes;
   web_deps.evidence = s->evidence;

@@ -15,6 +15,7 @@
 #include "services/commune_service.hpp"
 #include "services/evidence_service.hpp"
 #include "services/import_service.hpp"
+#include "services/initiative_service.hpp"
 #include "services/movement_service.hpp"
 #include "services/covenant_service.hpp"
 #include "services/notification_service.hpp"
@@ -49,6 +50,8 @@ struct WebDeps {
   /// Achievements and progress against pledges (set by name, after the others).
   std::shared_ptr<services::AchievementService> achievements = nullptr;
   std::shared_ptr<services::ProgressService> progress = nullptr;
+  /// The register of initiatives (set by name, after the others).
+  std::shared_ptr<services::InitiativeService> initiatives = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

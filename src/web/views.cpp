@@ -127,6 +127,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/communes", "nav_com.communes");
     item("/pledges", "pledge.nav");
     item("/achievements", "nav_ach.achievements");
+    item("/initiatives", "initiative.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");

@@ -350,7 +350,7 @@ function apiRoutes() {
 const bValue = () => ({
   people: b.person.id, units: b.unit.id, council: b.term.id, seats: b.person.id, agencies: B.id,
   clusters: b.cluster.id, users: 'vp_b', movements: b.movement.id, items: b.item.id, tasks: b.task.id,
-  pledges: b.pledge.id, notifications: b.notification.id, covenants: b.covenant.id,
+  pledges: b.pledge.id, notifications: b.notification.id, covenants: b.covenant.id, initiatives: b.initiative.id, uses: b.use.id,
   members: B.code, achievements: b.achievement.id,
   communes: b.commune.id, assessments: b.assessment.id, recognitions: b.recognition.id,
   'commune-assignments': b.assignment.id, 'criteria-sets': b.criteriaSet.id, criteria: b.criterion.id,
@@ -399,6 +399,12 @@ const bodies = {
   'POST /api/v1/pledges/{id}/approve': () => ({ version: b.pledge.version }),
   'POST /api/v1/pledges/{id}/withdraw': () => ({ version: b.pledge.version, comment: 'Trộm' }),
   'POST /api/v1/covenants/{id}/withdraw': () => ({ version: b.covenant.version, reason: 'Trộm' }),
+  'PUT /api/v1/initiatives/{id}': () => ({
+    version: b.initiative.version, title: 'Đổi Tên Trộm', authors: [{ person_id: b.person.id, share: 100 }],
+  }),
+  'POST /api/v1/initiatives/{id}/withdraw': () => ({ version: b.initiative.version, reason: 'Trộm' }),
+  'POST /api/v1/initiatives/{id}/uses': () => ({ basis_kind: 'title', basis_ref: 'advanced_worker', year: 2025 }),
+  'POST /api/v1/initiatives/{id}/uses/{use}/release': () => ({ reason: 'Trộm' }),
 };
 
 function fill(pattern, valueOf) {
@@ -466,6 +472,19 @@ describe('province mode: one agency never sees another', () => {
     b.movement = launched.json;
     b.item = launched.json.items[0];
     b.task = launched.json.tasks[0];
+
+    // A recognised initiative of B, already the basis of B's person's title.
+    const ini = await call(tok.vp_b, 'POST', '/api/v1/initiatives', {
+      title: `Sáng kiến ${B_NAMES.movement}`, applied_from: '01/02/2024', recognition_level: 'base',
+      recognition_body: 'Ban Bí Mật', recognition_number: '9/QĐ-BM', recognition_date: '01/03/2024',
+      authors: [{ person_id: b.person.id, share: 100 }],
+    });
+    assert.equal(ini.status, 201, ini.why);
+    b.initiative = ini.json;
+    const use = await call(tok.vp_b, 'POST', `/api/v1/initiatives/${b.initiative.id}/uses`,
+      { person_id: b.person.id, basis_kind: 'title', basis_ref: 'grassroots_fighter', year: 2024 });
+    assert.equal(use.status, 201, use.why);
+    b.use = use.json;
     // An achievement of B's unit under that content item, waiting for B's Office.
     b.achievementBody = {
       movement_id: b.movement.id, item_id: b.item.id, subject: 'unit', unit_id: b.unit.id, kind: 'other',
