@@ -56,7 +56,11 @@ CREATE TABLE achievement (
 -- Indexes: a unit's or a person's progress (verified records of a movement and year, by
 -- content item), the agency overview (one movement and year, by unit), the Office's queue
 -- (submitted, oldest submission first), the lists (by date, by author) and a commune's ledger.
-CREATE INDEX achievement_unit ON achievement (unit_id, year, movement_id, status, item_id);
+-- A unit's progress is read from achievement_unit alone (it carries every measure, in the
+-- order the sums are grouped): a unit with tens of thousands of records a year is added up
+-- without reading the table.
+CREATE INDEX achievement_unit ON achievement (unit_id, year, movement_id, status, item_id, commune_id, kind,
+  sessions, participants, cash_vnd, goods_vnd, workdays, land_m2);
 CREATE INDEX achievement_person ON achievement (person_id, year, movement_id, status, item_id);
 CREATE INDEX achievement_commune ON achievement (commune_id, occurred_on);
 CREATE INDEX achievement_movement ON achievement (movement_id, year, status, unit_id);

@@ -39,7 +39,9 @@ struct RecordRights {
   bool restricted() const { return !oversees; }
 };
 
-/// The actor's rights in `agency_id`, read inside the caller's transaction.
-RecordRights record_rights(storage::Tx& tx, const Principal& actor, std::int64_t agency_id);
+/// The actor's rights in `agency_id`, read inside the caller's transaction. `quick`: for a
+/// check that overseeing answers (a page served from the cache), the actor's own person record
+/// and units are not looked up when they oversee the agency.
+RecordRights record_rights(storage::Tx& tx, const Principal& actor, std::int64_t agency_id, bool quick = false);
 
 }  // namespace thidua::services

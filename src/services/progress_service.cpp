@@ -195,7 +195,7 @@ Result<std::pair<std::int64_t, bool>> ProgressService::unit_stamp(const Principa
   return db_->read([&](storage::Tx& tx) -> Result<std::pair<std::int64_t, bool>> {
     auto u = storage::find_unit(tx, unit_id);
     if (!u) return fail(ErrorKind::not_found, "unit.not_found");
-    auto r = record_rights(tx, actor, u->agency_id);
+    auto r = record_rights(tx, actor, u->agency_id, true);
     if (!r.readable) return fail(ErrorKind::not_found, "unit.not_found");
     if (!r.may_see_unit(unit_id)) return fail(ErrorKind::forbidden, "progress.forbidden");
     return std::make_pair(storage::audit_head(tx).first, r.oversees || r.heads(unit_id));

@@ -202,6 +202,33 @@ describe('recording through the pages', () => {
     assert.match(pageText(page.html), /Trả lại — Nông Thị Hoa/);
   });
 
+  it('the Office edits a verified record on its page; the same form sent again is 409, shown as typed', async () => {
+    const a = await call(tok.canbo, 'POST', '/api/v1/achievements', session({ submit: true }));
+    const v = await call(tok.vanphong, 'POST', `/api/v1/achievements/${a.json.id}/verify`, { version: a.json.version });
+    assert.equal(v.status, 200, v.why);
+    const office = await as(srv, 'vanphong');
+    const form = await office.get(`/achievements/${a.json.id}/edit`);
+    assert.equal(form.status, 200);
+    const values = formValues(form.html, 'achievement-form');
+    assert.equal(values.participants, '60');
+    const send = async (fields) => {
+      const fd = new FormData();
+      for (const [k, x] of Object.entries(fields)) fd.set(k, String(x));
+      const r = await jarFetch(office.jar, `${srv.url}/achievements/${a.json.id}`, { method: 'POST', body: fd });
+      return { status: r.status, html: await r.text() };
+    };
+    const first = await send({ ...values, participants: '64' });
+    assert.equal(first.status, 303, first.html.slice(0, 300));
+    const again = await send({ ...values, participants: '99' });
+    assert.equal(again.status, 409);
+    assert.match(pageText(again.html), /đã được người khác sửa/);
+    assert.equal(formValues(again.html, 'achievement-form').participants, '99');
+    const d = await call(tok.vanphong, 'GET', `/api/v1/achievements/${a.json.id}`);
+    assert.equal(d.json.participants, 64);
+    assert.equal(d.json.status, 'verified');
+    assert.deepEqual(d.json.events.map((e) => e.event), ['created', 'submitted', 'verified', 'edited']);
+  });
+
   it('the list: tabs, filters, paging, XLSX', async () => {
     const office = await as(srv, 'vanphong');
     const list = await office.get('/achievements?kind=resource&year=2024');
