@@ -245,4 +245,47 @@ Result<ReminderReport> PledgeService::remind(const Principal& actor, std::int64_
   });
 }
 
+Result<PledgeTodo> PledgeService::todo(const Principal& actor) {
+  PledgeTodo t;
+  if (!actor.agency_id) return t;
+  const std::int64_t agency = *actor.agency_id;
+  auto m = default_movement(actor, agency);
+  if (!m) return fail(m.error());
+  if (!*m || (*m)->status == MovementStatus::closed) return t;
+  auto years = period_years(**m);
+  if (years.empty()) return t;
+  const int now = std::stoi(vn_today(clock_()).substr(0, 4));
+  t.year = std::clamp(now, years.front(), years.back());
+  t.movement = **m;
+  t.office = is_office(actor, agency);
+  if (t.office) {
+    auto o = overview(actor, t.movement->id, t.year);
+    if (!o) return fail(o.error());
+    t.people_missing = o->missing;
+    t.units_missing = o->units_missing;
+  }
+  return db_->read([&](storage::Tx& tx) -> Result<PledgeTodo> {
+    t.window = storage::find_pledge_window(tx, t.movement->id, t.year);
+    t.past_deadline = t.window && vn_today(clock_()) > t.window->deadline;
+    auto me = own_person(tx, actor, agency);
+    t.has_person = me.has_value();
+    auto heads = headed_units(tx, actor, agency);
+    for (const auto& s : storage::pledge_standings(tx, agency, t.movement->id, t.year)) {
+      const bool own = s.subject == RecordSubject::person && me && s.subject_key == *me;
+      if (own) {
+        t.own_pledge = s.id;
+        t.own_status = s.status;
+      }
+      if (s.status != PledgeStatus::submitted || own) continue;
+      if (t.office) {
+        ++t.to_decide;
+      } else if (s.subject == RecordSubject::person &&
+                 std::find(heads.begin(), heads.end(), s.unit_id) != heads.end()) {
+        ++t.to_decide;  // a unit head decides on the people of their unit
+      }
+    }
+    return t;
+  });
+}
+
 }  // namespace thidua::services

@@ -133,6 +133,22 @@ struct ReminderReport {
   long long no_account = 0;  ///< people missing who have no account to remind
 };
 
+/// What waits for the actor about pledges, for their home page: their own pledge of the year,
+/// pledges waiting for their decision, and for the Office who has not registered.
+struct PledgeTodo {
+  std::optional<Movement> movement;  ///< the agency's current movement; none: nothing to show
+  int year = 0;
+  std::optional<PledgeWindow> window;
+  bool has_person = false;
+  std::optional<std::int64_t> own_pledge;
+  std::optional<PledgeStatus> own_status;
+  long long to_decide = 0;  ///< submitted pledges the actor may approve or return
+  bool office = false;
+  long long people_missing = 0;
+  long long units_missing = 0;
+  bool past_deadline = false;
+};
+
 class PledgeService {
  public:
   explicit PledgeService(std::shared_ptr<storage::Database> db, Clock clock = system_clock());
@@ -159,6 +175,9 @@ class PledgeService {
   /// In-app reminders to the people missing (who have an account) and to the heads of units
   /// without a pledge; at most once a day each (the Office).
   Result<ReminderReport> remind(const Principal& actor, std::int64_t movement_id, int year);
+
+  /// The home page's to-do about pledges (this year, within the current movement's period).
+  Result<PledgeTodo> todo(const Principal& actor);
 
   /// The latest launched movement of the agency the actor may read, if any (the pages' default).
   Result<std::optional<Movement>> default_movement(const Principal& actor, std::int64_t agency_id);

@@ -338,13 +338,14 @@ std::vector<RosterEntry> agency_roster(Tx& tx, std::int64_t agency_id) {
 }
 
 std::vector<PledgeStanding> pledge_standings(Tx& tx, std::int64_t agency_id, std::int64_t movement_id, int year) {
-  long long a = agency_id, m = movement_id, id = 0, key = 0;
+  long long a = agency_id, m = movement_id, id = 0, key = 0, unit = 0;
   std::string kind, status;
   auto st = tx.prepared(sql::kPledgeStatuses);
   st->exchange(soci::into(id));
   st->exchange(soci::into(kind));
   st->exchange(soci::into(key));
   st->exchange(soci::into(status));
+  st->exchange(soci::into(unit));
   st->exchange(soci::use(a));
   st->exchange(soci::use(m));
   st->exchange(soci::use(year));
@@ -353,7 +354,7 @@ std::vector<PledgeStanding> pledge_standings(Tx& tx, std::int64_t agency_id, std
   if (st->execute(true)) {
     do {
       out.push_back({id, parse_record_subject(kind).value_or(RecordSubject::person), key,
-                     parse_pledge_status(status).value_or(PledgeStatus::draft)});
+                     parse_pledge_status(status).value_or(PledgeStatus::draft), unit});
     } while (st->fetch());
   }
   return out;

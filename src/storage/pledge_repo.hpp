@@ -62,6 +62,7 @@ struct PledgeStanding {
   RecordSubject subject = RecordSubject::person;
   std::int64_t subject_key = 0;  ///< the unit or the person
   PledgeStatus status = PledgeStatus::draft;
+  std::int64_t unit_id = 0;  ///< the unit; for a person, their unit when they pledged
 };
 /// The live pledges of a movement's year in an agency.
 std::vector<PledgeStanding> pledge_standings(Tx& tx, std::int64_t agency_id, std::int64_t movement_id, int year);

@@ -55,7 +55,7 @@ inline constexpr const char* kRoster =
     "WHERE pe.agency_id = :a AND pe.status = 'active' ORDER BY pe.sort_key, pe.id";
 /// Live pledges of a movement's year in an agency: who, and where they stand.
 inline constexpr const char* kPledgeStatuses =
-    "SELECT id, subject_kind, subject_key, status FROM pledge WHERE agency_id = :a AND movement_id = :m "
+    "SELECT id, subject_kind, subject_key, status, unit_id FROM pledge WHERE agency_id = :a AND movement_id = :m "
     "AND year = :y AND status <> 'withdrawn'";
 /// A unit-head grant that names no unit is for the unit its holder's person record is in.
 inline constexpr const char* kUnitHeads =

@@ -2,6 +2,7 @@
 #include "web/movement_pages.hpp"
 #include "web/page_cache.hpp"
 #include "web/pages.hpp"
+#include "web/pledge_pages.hpp"
 
 namespace thidua::web {
 
@@ -39,6 +40,9 @@ Result<http::Response> home(const WebDeps& deps, http::Context& ctx) {
   // own for the Office and the leaders), soonest first.
   mustache::data tasks = home_tasks(deps, ctx);
   if (tasks.get("has_tasks")) put(d, "todos", std::move(tasks));
+  // Pledges waiting for the user: their own of the year, those to decide on, who has not pledged.
+  mustache::data pledges = home_pledges(deps, ctx);
+  if (pledges.get("has_items")) put(d, "pledge_todo", std::move(pledges));
   if (!deps.page_cache) return deps.views->page(ctx, "pages/home", ctx.t("home.title"), std::move(d));
   std::string body = deps.views->body_for_cache(ctx, "pages/home", std::move(d));
   deps.page_cache->put(cache_key, version, body);

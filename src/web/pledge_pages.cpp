@@ -391,6 +391,47 @@ Result<http::Response> act(const WebDeps& deps, http::Context& ctx, PledgeAction
 
 }  // namespace
 
+mustache::data home_pledges(const WebDeps& deps, http::Context& ctx) {
+  mustache::data d;
+  if (!deps.pledges) return d;
+  auto t = deps.pledges->todo(*ctx.principal);
+  if (!t || !t->movement) return d;
+  const std::string year = std::to_string(t->year);
+  const std::string scope = "movement=" + std::to_string(t->movement->id) + "&year=" + year;
+  mustache::list items;
+  auto item = [&](const char* key, std::vector<std::pair<std::string, std::string>> params, std::string href,
+                  bool with_deadline) {
+    params.emplace_back("year", year);
+    mustache::data i;
+    i.set("text", ctx.catalogue().format(ctx.lang, key, params));
+    i.set("href", std::move(href));
+    if (with_deadline && t->window) {
+      i.set("deadline", display_date(t->window->deadline));
+      if (t->past_deadline) i.set("late", true);
+    }
+    items.push_back(i);
+  };
+  if (t->has_person && !t->own_pledge) item("pledge.todo_none", {}, "/pledges/new?" + scope, true);
+  if (t->own_pledge && t->own_status == PledgeStatus::draft) {
+    item("pledge.todo_draft", {}, "/pledges/" + std::to_string(*t->own_pledge), true);
+  }
+  if (t->own_pledge && t->own_status == PledgeStatus::returned) {
+    item("pledge.todo_returned", {}, "/pledges/" + std::to_string(*t->own_pledge), false);
+  }
+  if (t->to_decide > 0) {
+    item("pledge.todo_decide", {{"count", std::to_string(t->to_decide)}}, "/pledges?" + scope + "&status=submitted",
+         false);
+  }
+  if (t->office && (t->people_missing > 0 || t->units_missing > 0)) {
+    item("pledge.todo_missing",
+         {{"people", std::to_string(t->people_missing)}, {"units", std::to_string(t->units_missing)}},
+         "/pledges?" + scope + "#units", true);
+  }
+  if (!items.empty()) d.set("has_items", true);
+  d.set("items", items);
+  return d;
+}
+
 Result<http::Response> pledges_page(const WebDeps& deps, http::Context& ctx) {
   return render_list(deps, ctx, nullptr, 200);
 }

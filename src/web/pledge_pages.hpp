@@ -39,6 +39,10 @@ Result<http::Response> covenant_withdraw(const WebDeps& deps, http::Context& ctx
 Result<http::Response> covenant_files_add(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> covenant_file_withdraw(const WebDeps& deps, http::Context& ctx);
 
+/// The home page's to-do items about pledges (template data: has_items, items[{text, href,
+/// deadline, late}]), empty when there is nothing to do.
+mustache::data home_pledges(const WebDeps& deps, http::Context& ctx);
+
 namespace pledge_view {
 
 /// Bootstrap colour of a status badge (ux.md: draft grey, submitted blue, returned orange,

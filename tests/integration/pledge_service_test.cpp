@@ -467,6 +467,21 @@ TEST_F(PledgeServiceTest, MissingListAndDeadline) {
       EXPECT_EQ(p.missing, p.full_name == "Lâm Văn Hùng");
     }
   }
+  // The home pages' to-do: the Office decides on the two submitted pledges and sees who is
+  // missing; the head of CSDT has his own draft and Đức's pledge to decide on.
+  auto todo = pledges_->todo(office_);
+  ASSERT_TRUE(todo.has_value()) << todo.error().code;
+  EXPECT_EQ(todo->year, 2025);
+  EXPECT_EQ(todo->people_missing, 4);
+  EXPECT_EQ(todo->units_missing, 2);
+  EXPECT_EQ(todo->to_decide, 2);
+  EXPECT_TRUE(todo->has_person);
+  EXPECT_FALSE(todo->own_pledge.has_value());
+  auto head = pledges_->todo(head_cs_);
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->own_status, PledgeStatus::draft);
+  EXPECT_EQ(head->to_decide, 1);
+  EXPECT_EQ(pledges_->todo(head_kh_)->to_decide, 0);
   // A unit head follows their unit; staff follow no unit; a year outside the period is refused.
   auto mine = pledges_->overview(head_kh_, movement_.id, 2025);
   ASSERT_EQ(mine->units.size(), 1u);
