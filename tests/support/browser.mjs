@@ -1,0 +1,60 @@
+// Headless Chromium for the end-to-end tests: signed-in pages of the demo's users, each in its
+// own profile, with every console error, page error and failed sub-request collected so a test
+// can assert there were none. A document answered >= 400 on purpose (a refused form) is
+// allowed by URL and status with expectFailure().
+
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve(process.env.THIDUA_ARTIFACTS ?? 'build/e2e-artifacts');
+const LAUNCH_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+/** Browsers on `srv`: { as(login), problems, expectFailure(path, status), close() }. */
+export function browsers(srv) {
+  const contexts = [];
+  const profiles = [];
+  const problems = [];
+  const expected = [];
+  return {
+    problems,
+    expectFailure(p, status) { expected.push({ path: p, status }); },
+    /** A page signed in as `login` with the demo's password, on the home page. */
+    async as(login, viewport = { width: 1366, height: 900 }) {
+      const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'thidua-chromium-'));
+      profiles.push(dir);
+      const ctx = await chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM, headless: true, viewport, locale: 'vi-VN', args: LAUNCH_ARGS,
+      });
+      contexts.push(ctx);
+      const p = ctx.pages()[0] ?? (await ctx.newPage());
+      p.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        const url = m.location()?.url ?? p.url();
+        if (expected.some((f) => url.endsWith(f.path) && m.text().includes(`status of ${f.status}`))) return;
+        problems.push(`[${login}] console error on ${p.url()}: ${m.text()}`);
+      });
+      p.on('pageerror', (e) => problems.push(`[${login}] page error: ${e.message}`));
+      p.on('response', (r) => {
+        if (r.status() >= 400 && r.request().resourceType() !== 'document') {
+          problems.push(`[${login}] HTTP ${r.status()} for ${r.url()}`);
+        }
+      });
+      await p.goto(`${srv.url}/login`);
+      await p.fill('#login', login);
+      await p.fill('#password', srv.demoPassword);
+      await Promise.all([p.waitForURL((u) => u.pathname === '/'), p.click('#login-submit')]);
+      return p;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      for (const d of profiles) await fsp.rm(d, { recursive: true, force: true });
+    },
+  };
+}
