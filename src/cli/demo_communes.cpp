@@ -8,7 +8,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 
+#include "documents/document.hpp"
+#include "documents/pdf_writer.hpp"
+#include "services/crypto.hpp"
 #include "services/validation.hpp"
 
 namespace thidua::cli {
@@ -120,6 +125,58 @@ std::vector<services::AssessmentItemInput> items_for(const CriteriaSet& set, int
   return out;
 }
 
+/// The working group's minutes of an assessment as a PDF (an evidence file of the demo).
+Result<services::EvidenceUpload> minutes_pdf(const app::Services& s, const std::string& commune, const std::string& date,
+                                             const services::AssessmentInput& in, const CriteriaSet& set) {
+  namespace d = documents;
+  d::Document doc;
+  doc.header.parent_body = "UBND TỈNH CAO BẰNG";
+  doc.header.agency = "BAN DÂN TỘC";
+  doc.header.place = "Cao Bằng";
+  doc.header.year = std::stoi(date.substr(0, 4));
+  doc.header.month = std::stoi(date.substr(5, 2));
+  doc.header.day = std::stoi(date.substr(8, 2));
+  doc.type = "BIÊN BẢN";
+  doc.summary = "Rà soát kết quả thực hiện Bộ tiêu chí xã nông thôn mới tại xã " + commune;
+  auto para = [](std::string text) {
+    d::Paragraph p;
+    p.runs.push_back({std::move(text)});
+    p.first_line_indent_mm = 10;
+    return p;
+  };
+  doc.body.push_back(para("Tổ công tác của Ban Dân tộc tỉnh Cao Bằng cùng Ủy ban nhân dân xã " + commune +
+                          " rà soát kết quả thực hiện từng tiêu chí theo " + set.name + " (dữ liệu minh họa)."));
+  d::TableBlock t;
+  t.column_widths = {12, 80, 25, 53};
+  t.rows.push_back({{{{para("TT")}}, {{para("Tiêu chí")}}, {{para("Kết quả")}}, {{para("Ghi chú")}}}, true});
+  for (std::size_t i = 0; i < set.criteria.size() && i < in.items.size(); ++i) {
+    const auto& c = set.criteria[i];
+    t.rows.push_back({{{{para(std::to_string(c.number))}},
+                       {{para(c.name)}},
+                       {{para(in.items[i].met == "1" ? "Đạt" : "Chưa đạt")}},
+                       {{para(in.items[i].note)}}},
+                      false});
+  }
+  doc.body.push_back(std::move(t));
+  doc.signature = {"TM. TỔ CÔNG TÁC", "TỔ TRƯỞNG", "Lương Văn Thành"};
+  doc.metadata.created = date + "T09:00:00";
+  auto bytes = d::write_pdf(doc);
+  if (!bytes) return fail(bytes.error());
+  auto dir = app::upload_dir(s.config);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  auto path = dir / ("upload-demo-" + services::random_token(8) + ".pdf");
+  std::ofstream(path, std::ios::binary) << *bytes;
+  services::EvidenceUpload u;
+  u.file_name = "bien-ban-ra-soat-" + date + ".pdf";
+  u.path = path;
+  u.size = bytes->size();
+  u.sha256 = services::sha256_hex(*bytes);
+  u.head = bytes->substr(0, 8192);
+  u.caption = "Biên bản rà soát của Tổ công tác";
+  return u;
+}
+
 std::string today() {
   return to_iso(std::chrono::system_clock::now()).substr(0, 10);
 }
@@ -185,7 +242,14 @@ Result<DemoCommunes> load_demo_communes(app::Services& s, const Principal& actor
     in.kind = date.substr(5, 2) == "12" ? "annual" : "half_year";
     in.note = note;
     in.items = items_for(form->set, met);
-    auto r = svc.record_assessment(staff, commune_id, in);
+    // The year-end reviews carry the working group's minutes.
+    std::vector<services::EvidenceUpload> files;
+    if (svc.takes_files() && date.substr(5, 2) == "12") {
+      auto minutes = minutes_pdf(s, form->commune.name, date, in, form->set);
+      if (!minutes) return fail(minutes.error());
+      files.push_back(std::move(*minutes));
+    }
+    auto r = svc.record_assessment(staff, commune_id, in, files);
     if (!r) return fail(r.error());
     ++out.assessments;
     return {};

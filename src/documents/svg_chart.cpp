@@ -71,7 +71,7 @@ std::vector<double> ticks(double top) {
 }  // namespace
 
 std::string trend_chart_svg(const TrendChart& c) {
-  const double left = 40, right = 16, top = 18, bottom = 36;
+  const double left = 40, right = 28, top = 18, bottom = 36;
   const double w = c.width - left - right, h = c.height - top - bottom;
   double y_max = c.y_max;
   for (const auto& p : c.points) y_max = std::max(y_max, p.value);

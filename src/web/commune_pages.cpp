@@ -156,12 +156,14 @@ mustache::data overview_data(const WebDeps& deps, http::Context& ctx, const serv
     rows.push_back(x);
   }
   mustache::list chart_list;
-  for (const auto& c : charts) {
+  for (std::size_t i = 0; i < charts.size(); ++i) {
+    const auto& c = charts[i];
     if (c.bars.empty()) continue;
     mustache::data x;
     x.set("svg", documents::bar_chart_svg(c));
     x.set("id", c.id);
     x.set("title", c.title);
+    x.set("heading", o.sets[i].name);
     mustache::list figures;
     for (const auto& b : c.bars) {
       mustache::data fig;
