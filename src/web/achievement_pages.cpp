@@ -441,4 +441,40 @@ Result<http::Response> achievements_verify_many(const WebDeps& deps, http::Conte
   return http::Response::redirect("/achievements/queue");
 }
 
+mustache::data home_achievements(const WebDeps& deps, http::Context& ctx) {
+  mustache::data d;
+  if (!deps.achievements || !ctx.principal->agency_id) return d;
+  const std::int64_t agency = *ctx.principal->agency_id;
+  auto r = deps.achievements->rights(*ctx.principal, agency);
+  if (!r || (!r->manages && r->headed_units.empty() && !r->person_id)) return d;
+  mustache::list items;
+  auto add = [&](const std::string& href, const std::string& text) {
+    mustache::data i;
+    i.set("href", href);
+    i.set("text", text);
+    items.push_back(std::move(i));
+  };
+  services::AchievementFilter f;
+  f.agency_id = agency;
+  f.page_size = 1;
+  if (r->manages) {
+    if (auto q = deps.achievements->queue(*ctx.principal, f); q && q->total > 0) {
+      add("/achievements/queue", ctx.catalogue().format(ctx.lang, "achievement.home_queue", {{"n", std::to_string(q->total)}}));
+    }
+  } else {
+    // What the user keeps: their own, or their units' for a head.
+    for (const char* status : {"returned", "draft"}) {
+      f.status = status;
+      if (auto l = deps.achievements->list(*ctx.principal, f); l && l->total > 0) {
+        add("/achievements?status=" + std::string(status),
+            ctx.catalogue().format(ctx.lang, std::string("achievement.home_") + status, {{"n", std::to_string(l->total)}}));
+      }
+    }
+  }
+  add("/achievements/new", ctx.t("achievement.new"));
+  d.set("has_items", true);
+  put(d, "items", list_data(std::move(items)));
+  return d;
+}
+
 }  // namespace thidua::web

@@ -29,6 +29,11 @@ Result<http::Response> achievement_evidence_withdraw(const WebDeps& deps, http::
 Result<http::Response> achievements_queue(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> achievements_verify_many(const WebDeps& deps, http::Context& ctx);
 
+/// The home page's achievement items for the signed-in user: records waiting for the Office
+/// (the Office), returned ones to fix and drafts not sent (their keepers), and the way to record
+/// one (has_items when there is anything to show).
+mustache::data home_achievements(const WebDeps& deps, http::Context& ctx);
+
 Result<http::Response> progress_overview_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> progress_unit_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> progress_person_page(const WebDeps& deps, http::Context& ctx);

@@ -1,4 +1,5 @@
 #include "domain/clock.hpp"
+#include "web/achievement_pages.hpp"
 #include "web/movement_pages.hpp"
 #include "web/page_cache.hpp"
 #include "web/pages.hpp"
@@ -43,6 +44,9 @@ Result<http::Response> home(const WebDeps& deps, http::Context& ctx) {
   // Pledges waiting for the user: their own of the year, those to decide on, who has not pledged.
   mustache::data pledges = home_pledges(deps, ctx);
   if (pledges.get("has_items")) put(d, "pledge_todo", std::move(pledges));
+  // Achievements: the Office's queue, returned records and drafts to finish, recording one.
+  mustache::data achievements = home_achievements(deps, ctx);
+  if (achievements.get("has_items")) put(d, "achievement_todo", std::move(achievements));
   if (!deps.page_cache) return deps.views->page(ctx, "pages/home", ctx.t("home.title"), std::move(d));
   std::string body = deps.views->body_for_cache(ctx, "pages/home", std::move(d));
   deps.page_cache->put(cache_key, version, body);
