@@ -1,20 +1,28 @@
 // thidua-gen: a deterministic province-scale data set (UBND tỉnh Cao Bằng, its agencies, their
-// units, people, councils and emulation clusters) for benchmarks and manual testing.
+// units, people, councils and emulation clusters; the communes, the movements' work —
+// pledges, achievements, initiatives — and the communes' assessments) for benchmarks and
+// manual testing.
 //
 //   thidua-gen --db sqlite:/tmp/prov.db [--agencies 200] [--people 30000] [--seed 42]
+//              [--communes 2000] [--achievements 1000000] [--initiatives 3000]
 //
 // The same seed and sizes always give the same rows, byte for byte (on an empty database).
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
+#include <soci/soci.h>
 
+#include "domain/clock.hpp"
 #include "generators.hpp"
 #include "loader.hpp"
+#include "services/criteria_files.hpp"
 #include "storage/database.hpp"
 #include "storage/migrate.hpp"
 
@@ -25,6 +33,9 @@ namespace {
 struct Generator {
   const char* name;
   TableGroup (*run)(Context&, Rng&);
+  Summary (*stream)(Context&, Rng&, const Emit&) = nullptr;  ///< instead of run: rows in groups
+  /// A streaming generator's tables: loaded without their indexes, which are built at the end.
+  std::array<const char*, 2> tables{};
 };
 
 // In dependency order: each reads what the ones above it put in the DataSet.
@@ -33,7 +44,38 @@ constexpr Generator kGenerators[] = {
     {"people", generate_people},
     {"councils", generate_councils},
     {"clusters", generate_clusters},
+    {"office accounts", generate_office_accounts},
+    {"communes", generate_communes},
+    {"movements", generate_movements},
+    {"assessments", generate_assessments},
+    {"pledges", generate_pledges},
+    {"initiatives", generate_initiatives},
+    {"achievements", nullptr, generate_achievements, {"achievement", "achievement_event"}},
 };
+
+/// The 2021–2025 criteria set as the server loads it: by its own loader of rules/criteria/
+/// (the same code, the same rows; a server started on the data set later finds it loaded),
+/// with a fixed clock so that its audit entry is the same on every run.
+Result<void> load_criteria(storage::Database& db, DataSet& data) {
+  auto fixed = parse_iso("2025-01-02T08:00:00Z");
+  auto loaded = services::load_criteria_sets(db, [fixed] { return *fixed; });
+  if (!loaded) return fail(loaded.error());
+  return db.read([&](storage::Tx& tx) -> Result<void> {
+    long long set = 0, id = 0;
+    int number = 0;
+    tx.sql() << "SELECT id FROM criteria_set WHERE code = 'ntm-2021-2025'", soci::into(set);
+    if (!tx.sql().got_data()) return fail(ErrorKind::internal, "gen.criteria", "no criteria set ntm-2021-2025");
+    data.criteria_set = set;
+    soci::statement st = (tx.sql().prepare << "SELECT id, number FROM criterion WHERE set_id = :s ORDER BY number",
+                          soci::into(id), soci::into(number), soci::use(set));
+    if (st.execute(true)) {
+      do {
+        data.criteria.push_back(id);
+      } while (st.fetch());
+    }
+    return {};
+  });
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -101,11 +143,53 @@ int run(const Options& opt) {
   });
   Context ctx{opt, ids, data, password_hash(opt.password, opt.seed)};
   std::printf("  %-34s %8.3f s\n", "password hash (argon2id)", since(t));
+  t = Clock::now();
+  if (auto c = load_criteria(**db, data); !c) return fail_with("loading the criteria sets failed: " + c.error().detail);
+  std::printf("  %-34s %8.3f s\n", "criteria sets (rules/criteria/)", since(t));
 
   std::size_t total_rows = 0;
+  std::vector<std::string> summary;
   for (const auto& g : kGenerators) {
     t = Clock::now();
     Rng rng(Rng::derive(opt.seed, g.name));
+    if (g.stream) {
+      // Rows come in groups, each loaded (and committed) as it comes; the time is both.
+      std::map<std::string, TableStats> sums;
+      std::vector<std::string> order;
+      std::string failed;
+      auto emit = [&](TableGroup&& group) {
+        if (!failed.empty()) return;
+        auto stats = load_group(**db, group);
+        if (!stats) {
+          failed = stats.error().detail;
+          return;
+        }
+        for (const auto& s : *stats) {
+          auto [it, fresh] = sums.try_emplace(s.table, TableStats{s.table, 0, 0});
+          if (fresh) order.push_back(s.table);
+          it->second.rows += s.rows;
+          it->second.seconds += s.seconds;
+        }
+      };
+      std::vector<std::string> tables;
+      for (const char* name : g.tables) {
+        if (name) tables.emplace_back(name);
+      }
+      auto indexes = drop_indexes(**db, tables);
+      if (!indexes) return fail_with("dropping indexes failed: " + indexes.error().detail);
+      Summary s = g.stream(ctx, rng, emit);
+      if (!failed.empty()) return fail_with(std::string("loading ") + g.name + " failed: " + failed);
+      const auto indexing = Clock::now();
+      if (auto built = create_indexes(**db, *indexes); !built) return fail_with("indexing failed: " + built.error().detail);
+      std::printf("    %-20s %9zu      %8.3f s\n", "indexes built", indexes->size(), since(indexing));
+      for (const auto& name : order) {
+        std::printf("    %-20s %9zu rows %8.3f s\n", name.c_str(), sums[name].rows, sums[name].seconds);
+        total_rows += sums[name].rows;
+      }
+      std::printf("  %-34s %8.3f s\n", (std::string(g.name) + ": generated, loaded, committed").c_str(), since(t));
+      summary.insert(summary.end(), s.lines.begin(), s.lines.end());
+      continue;
+    }
     TableGroup group = g.run(ctx, rng);
     std::printf("  %-34s %8.3f s\n", (std::string(g.name) + ": generated in memory").c_str(), since(t));
     t = Clock::now();
@@ -119,6 +203,7 @@ int run(const Options& opt) {
   }
   (*db)->close();
   std::printf("  %-20s %9zu rows %8.3f s\n", "total", total_rows, since(start));
+  for (const auto& line : summary) std::printf("  %s\n", line.c_str());
   return 0;
 }
 
@@ -135,6 +220,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10000000));
   app.add_option("--seed", opt.seed, "Random seed (default 42): the same seed gives the same data");
   app.add_option("--password", opt.password, "Password of every generated account (default bench-Password-1)");
+  app.add_option("--communes", opt.communes, "Communes of the province (default 2000)")->check(CLI::Range(10, 100000));
+  app.add_option("--achievements", opt.achievements, "Achievements 2021–2025 (default 1000000)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000'000}));
+  app.add_option("--initiatives", opt.initiatives, "Initiatives (default 3000)")->check(CLI::Range(0, 10'000'000));
   CLI11_PARSE(app, argc, argv);
   if (opt.people < opt.agencies) {
     std::cerr << "thidua-gen: --people must be at least --agencies (every agency needs a head)" << std::endl;

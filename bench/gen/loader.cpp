@@ -12,6 +12,36 @@ namespace {
 /// one statement's parameters stay a few megabytes.
 constexpr std::size_t kPgChunk = 5000;
 
+/// Tables with more rows than this are loaded without their secondary indexes, which are
+/// built again afterwards in the same transaction.
+constexpr std::size_t kRebuildIndexes = 100'000;
+
+struct IndexDef {
+  std::string name;
+  std::string create;  ///< the CREATE INDEX statement
+};
+
+/// The secondary indexes of `table`: not those behind a primary key or a constraint.
+std::vector<IndexDef> index_defs(storage::Tx& tx, const std::string& table) {
+  std::vector<IndexDef> out;
+  std::string name, sql;
+  soci::statement st =
+      tx.dialect() == storage::Dialect::sqlite
+          ? (tx.sql().prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t AND "
+                                 "sql IS NOT NULL ORDER BY name",
+             soci::into(name), soci::into(sql), soci::use(table))
+          : (tx.sql().prepare << "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND "
+                                 "tablename = :t AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY "
+                                 "indexname",
+             soci::into(name), soci::into(sql), soci::use(table));
+  if (st.execute(true)) {
+    do {
+      out.push_back({name, sql});
+    } while (st.fetch());
+  }
+  return out;
+}
+
 std::string column_list(const Table& t) {
   std::string out;
   for (const auto& c : t.columns()) {
@@ -114,15 +144,43 @@ Result<std::vector<TableStats>> load_group(storage::Database& db, const TableGro
     std::vector<TableStats> stats;
     for (const auto& t : group.tables) {
       const auto start = std::chrono::steady_clock::now();
+      std::vector<IndexDef> rebuild;
+      if (t.rows() > kRebuildIndexes) rebuild = index_defs(tx, t.name());
+      for (const auto& i : rebuild) tx.sql() << "DROP INDEX " + i.name;
       if (tx.dialect() == storage::Dialect::sqlite) {
+        // A million rows with seven indexes thrash SQLite's default 2 MB page cache: 256 MB
+        // for this connection keeps the indexes' pages in memory until the commit.
+        tx.sql() << "PRAGMA cache_size = -262144";
         load_sqlite(tx.sql(), t);
       } else {
         load_postgres(tx.sql(), t);
       }
+      for (const auto& i : rebuild) tx.sql() << i.create;
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
       stats.push_back({t.name(), t.rows(), took.count()});
     }
     return stats;
+  });
+}
+
+Result<std::vector<std::string>> drop_indexes(storage::Database& db, const std::vector<std::string>& tables) {
+  return db.write([&](storage::Tx& tx) -> Result<std::vector<std::string>> {
+    std::vector<std::string> creates;
+    for (const auto& t : tables) {
+      for (const auto& i : index_defs(tx, t)) {
+        tx.sql() << "DROP INDEX " + i.name;
+        creates.push_back(i.create);
+      }
+    }
+    return creates;
+  });
+}
+
+Result<void> create_indexes(storage::Database& db, const std::vector<std::string>& statements) {
+  return db.write([&](storage::Tx& tx) -> Result<void> {
+    if (tx.dialect() == storage::Dialect::sqlite) tx.sql() << "PRAGMA cache_size = -262144";
+    for (const auto& s : statements) tx.sql() << s;
+    return {};
   });
 }
 

@@ -28,6 +28,13 @@ struct TableStats {
 /// the application inserts later get fresh ids.
 Result<std::vector<TableStats>> load_group(storage::Database& db, const TableGroup& group);
 
+/// Drops the secondary indexes of `tables` (not primary keys or constraints) and returns the
+/// statements that create them again: a large load then builds each index once, sorted, rather
+/// than row by row. Used around a generator that emits its rows in many groups.
+Result<std::vector<std::string>> drop_indexes(storage::Database& db, const std::vector<std::string>& tables);
+/// Runs the statements drop_indexes returned, in one transaction.
+Result<void> create_indexes(storage::Database& db, const std::vector<std::string>& statements);
+
 /// Largest `id` in `table` (0 when empty). `table` is one of our own table names.
 Result<std::int64_t> max_id(storage::Database& db, const std::string& table);
 

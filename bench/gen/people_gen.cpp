@@ -6,34 +6,13 @@
 #include "catalogue.hpp"
 #include "generators.hpp"
 #include "names.hpp"
+#include "util.hpp"
 #include "text/collation.hpp"
 #include "text/utf8.hpp"
 
 namespace thidua::gen {
 
 namespace {
-
-std::string date(int y, int m, int d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
-int days_in(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
-std::string random_date(Rng& rng, int year) {
-  const int m = rng.between(1, 12);
-  return date(year, m, rng.between(1, days_in(year, m)));
-}
-
-std::string lower_ascii(std::string s) {
-  for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
 
 /// Splits `total` people over agencies in proportion to their (jittered) size weights, with
 /// at least `floor` each; largest remainders take the leftover, so the sum is exact.
@@ -104,22 +83,8 @@ std::vector<Role> plan_roles(Rng& rng, const GenAgency& a, int n) {
 }
 
 struct Tables {
-  Table user_account{"user_account", {{"id", ColumnType::integer},
-                                      {"login", ColumnType::text},
-                                      {"display_name", ColumnType::text},
-                                      {"password_hash", ColumnType::text},
-                                      {"status", ColumnType::text},
-                                      {"agency_id", ColumnType::integer},
-                                      {"lang", ColumnType::text},
-                                      {"created_at", ColumnType::text},
-                                      {"updated_at", ColumnType::text},
-                                      {"version", ColumnType::integer}}};
-  Table role_grant{"role_grant", {{"id", ColumnType::integer},
-                                  {"user_id", ColumnType::integer},
-                                  {"role", ColumnType::text},
-                                  {"agency_id", ColumnType::integer},
-                                  {"unit_id", ColumnType::integer},
-                                  {"created_at", ColumnType::text}}};
+  Table user_account = user_account_table();
+  Table role_grant = role_grant_table();
   Table person{"person", {{"id", ColumnType::integer},
                           {"agency_id", ColumnType::integer},
                           {"code", ColumnType::text},

@@ -50,6 +50,28 @@ class Table {
   std::vector<Value> values_;  // row-major
 };
 
+/// The account tables, which two generators fill (people's accounts, the Offices').
+inline Table user_account_table() {
+  return Table("user_account", {{"id", ColumnType::integer},
+                                {"login", ColumnType::text},
+                                {"display_name", ColumnType::text},
+                                {"password_hash", ColumnType::text},
+                                {"status", ColumnType::text},
+                                {"agency_id", ColumnType::integer},
+                                {"lang", ColumnType::text},
+                                {"created_at", ColumnType::text},
+                                {"updated_at", ColumnType::text},
+                                {"version", ColumnType::integer}});
+}
+inline Table role_grant_table() {
+  return Table("role_grant", {{"id", ColumnType::integer},
+                              {"user_id", ColumnType::integer},
+                              {"role", ColumnType::text},
+                              {"agency_id", ColumnType::integer},
+                              {"unit_id", ColumnType::integer},
+                              {"created_at", ColumnType::text}});
+}
+
 /// Tables written in one transaction, in order (parents before children).
 struct TableGroup {
   std::string name;
