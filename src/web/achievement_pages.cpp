@@ -289,14 +289,16 @@ Result<http::Response> status_change(const WebDeps& deps, http::Context& ctx, co
     if (!d) return fail(d.error());
     mustache::data row = achievement_row(ctx, d->achievement);
     row.set("csrf", ctx.csrf_token);
-    row.set("done", true);
+    // Done once it left the queue; a refused change keeps the buttons, with the message.
+    if (d->achievement.status != AchievementStatus::submitted) row.set("done", true);
     if (!r) row.set("row_error", ctx.message(r.error()) + [&] {
       std::string more;
       for (const auto& f : r.error().fields) more += " " + ctx.t(f.code);
       return more;
     }());
-    return http::Response::html(deps.views->render("partials/achievement_queue_row", ctx.lang, row),
-                                r ? 200 : http::status_for(r.error()));
+    // Answered 200 either way: htmx swaps only successful answers in, and the row says what
+    // happened (a refusal's message stays next to the buttons).
+    return http::Response::html(deps.views->render("partials/achievement_queue_row", ctx.lang, row));
   }
   if (!r) {
     if (!shows_again(r.error())) return fail(r.error());

@@ -164,6 +164,20 @@ Result<http::Response> progress_overview_page(const WebDeps& deps, http::Context
   if (!home) return fail(home.error());
   if (*home != 0) return http::Response::redirect("/progress/units/" + std::to_string(*home));
   auto q = query_of(ctx);
+  // Kept in the page cache like a unit's page: every overseer of the agency sees the same.
+  std::string key;
+  std::int64_t version = 0;
+  if (deps.page_cache) {
+    auto v = deps.movements->data_version();
+    if (!v) return fail(v.error());
+    version = *v;
+    key = "progress-overview\x1f" + std::to_string(*agency) + "\x1f" + std::to_string(q.movement_id.value_or(0)) +
+          "\x1f" + std::to_string(q.year) + "\x1f" + std::to_string(this_year()) + "\x1f" +
+          std::string(text::to_string(ctx.lang));
+    if (auto cached = deps.page_cache->get(key, version)) {
+      return deps.views->page_around(ctx, ctx.t("progress.overview_title"), *cached);
+    }
+  }
   auto o = deps.progress->overview(*ctx.principal, *agency, q);
   if (!o) return fail(o.error());
   services::Progress header;
@@ -197,7 +211,10 @@ Result<http::Response> progress_overview_page(const WebDeps& deps, http::Context
   put(d, "units", list_data(std::move(units)));
   d.set("is_overview", true);
   d.set("heading", ctx.t("progress.overview_title"));
-  return deps.views->page(ctx, "pages/progress", ctx.t("progress.overview_title"), std::move(d));
+  if (!deps.page_cache) return deps.views->page(ctx, "pages/progress", ctx.t("progress.overview_title"), std::move(d));
+  auto body = deps.views->body_for_cache(ctx, "pages/progress", std::move(d));
+  deps.page_cache->put(key, version, body);
+  return deps.views->page_around(ctx, ctx.t("progress.overview_title"), body);
 }
 
 }  // namespace thidua::web

@@ -177,6 +177,14 @@ describe('recording through the pages', () => {
     assert.equal(row.status, 200, rowHtml);
     assert.match(rowHtml, /Đã xác nhận/);
     assert.ok(!/name="pick"/.test(rowHtml), 'no checkbox once done');
+    // The same click again (another tab, a slow network): the row says it was handled already.
+    const again = await jarFetch(office.jar, `${srv.url}/achievements/${id}/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'hx-request': 'true', 'x-csrf-token': office.csrf ?? '' },
+      body: new URLSearchParams({ version: String(detail.json.version), row: 'queue' }).toString(),
+    });
+    assert.equal(again.status, 200);
+    assert.match(await again.text(), /không còn chờ xác nhận/);
 
     // Now verified: the staff member's edit is refused with a clear message.
     const edit = await me.get(`/achievements/${id}/edit`);
