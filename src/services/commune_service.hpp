@@ -240,7 +240,7 @@ struct AssessmentForm {
   std::string group;
 };
 
-inline constexpr int kLedgerRows = 100;
+inline constexpr int kLedgerRows = 50;
 
 class CommuneService {
  public:

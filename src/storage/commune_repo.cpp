@@ -105,7 +105,11 @@ struct AssignmentBind {
 
 /// Assignments matching `where` (binding `:p` to `param` when given, else with ids spliced in
 /// by the caller from our own rows, run uncached), with their contacts.
-std::vector<CommuneAssignment> query_assignments(Tx& tx, const std::string& where, std::optional<long long> param) {
+/// What the bound value of query_assignments names, for finding the contacts the same way.
+enum class ContactsBy { assignment, commune };
+
+std::vector<CommuneAssignment> query_assignments(Tx& tx, const std::string& where, std::optional<long long> param,
+                                                 ContactsBy contacts_by = ContactsBy::assignment) {
   AssignmentBind b;
   std::vector<CommuneAssignment> out;
   {
@@ -121,16 +125,34 @@ std::vector<CommuneAssignment> query_assignments(Tx& tx, const std::string& wher
     }
   }
   if (out.empty()) return out;
-  std::vector<std::int64_t> ids;
-  for (const auto& a : out) ids.push_back(a.id);
+  // The contacts: by the same bound value when there is one (a cached statement), else by the
+  // ids found.
   std::map<long long, std::vector<AssignmentContact>> contacts;
   long long assignment = 0, person = 0;
   std::string name, role;
-  soci::statement st = (tx.sql().prepare << std::string(sql::kAssignmentContacts) + "WHERE ac.assignment_id IN (" +
-                                                id_list(ids) + ") ORDER BY ac.assignment_id, p.sort_key, p.id",
-                        soci::into(assignment), soci::into(person), soci::into(name), soci::into(role));
-  st.execute();
-  while (st.fetch()) contacts[assignment].push_back({person, name, role});
+  std::string text = std::string(sql::kAssignmentContacts);
+  if (param && contacts_by == ContactsBy::assignment) {
+    text += "WHERE ac.assignment_id = :p ";
+  } else if (param && contacts_by == ContactsBy::commune) {
+    text += "JOIN commune_assignment s ON s.id = ac.assignment_id WHERE s.commune_id = :p ";
+  } else {
+    std::vector<std::int64_t> ids;
+    for (const auto& a : out) ids.push_back(a.id);
+    text += "WHERE ac.assignment_id IN (" + id_list(ids) + ") ";
+  }
+  RowQuery st(tx, text + "ORDER BY ac.assignment_id, p.sort_key, p.id", param.has_value());
+  st->exchange(soci::into(assignment));
+  st->exchange(soci::into(person));
+  st->exchange(soci::into(name));
+  st->exchange(soci::into(role));
+  long long p = param.value_or(0);
+  if (param) st->exchange(soci::use(p));
+  st->define_and_bind();
+  if (st->execute(true)) {
+    do {
+      contacts[assignment].push_back({person, name, role});
+    } while (st->fetch());
+  }
   for (auto& a : out) {
     if (auto it = contacts.find(a.id); it != contacts.end()) a.contacts = it->second;
   }
@@ -400,7 +422,8 @@ std::optional<CommuneAssignment> find_assignment(Tx& tx, std::int64_t id) {
 }
 
 std::vector<CommuneAssignment> commune_assignments(Tx& tx, std::int64_t commune_id) {
-  return query_assignments(tx, "WHERE s.commune_id = :p ORDER BY s.valid_from DESC, s.id DESC", commune_id);
+  return query_assignments(tx, "WHERE s.commune_id = :p ORDER BY s.valid_from DESC, s.id DESC", commune_id,
+                           ContactsBy::commune);
 }
 
 std::vector<CommuneAssignment> agency_assignments(Tx& tx, const std::vector<std::int64_t>& agency_ids) {
