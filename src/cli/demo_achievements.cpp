@@ -451,6 +451,10 @@ Result<DemoAchievements> load_demo_achievements(app::Services& s, std::int64_t a
       files.push_back(std::move(*u));
     }
     auto a = s.achievements->create(*p.by, agency_id, p.in, false, files);
+    for (const auto& f : files) {
+      std::error_code ec;
+      std::filesystem::remove(f.path, ec);  // the store kept its own link to the bytes
+    }
     if (!a) return fail(Error(a.error()).with("demo", p.in.title));
     ++out.records;
     out.files += static_cast<int>(files.size());
