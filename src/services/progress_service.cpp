@@ -229,9 +229,12 @@ Result<Progress> ProgressService::unit(const Principal& actor, std::int64_t unit
     p.name = u->name;
     p.agency_id = u->agency_id;
     if (r.oversees || r.heads(unit_id)) {
-      for (const auto& [pid, position] : storage::people_in_unit(tx, unit_id)) {
-        if (auto person = storage::find_person(tx, pid)) p.people.emplace_back(pid, person->full_name);
-      }
+      // One query, in the Vietnamese order of given names.
+      storage::PeopleQuery pq;
+      pq.agency_ids = {u->agency_id};
+      pq.unit_id = unit_id;
+      pq.limit = 1000;
+      for (const auto& person : storage::search_people(tx, pq).items) p.people.emplace_back(person.id, person.full_name);
     }
     return tally(
         tx, std::move(p), std::move(*res),
