@@ -315,12 +315,7 @@ Result<http::Response> add_achievement_evidence(const ApiDeps& deps, http::Conte
   if (auto d = deps.achievements->get(*ctx.principal, *id); !d) return fail(d.error());
   const auto& up = ctx.upload_form();
   if (!up) return fail(up.error());
-  std::vector<services::EvidenceUpload> files;
-  std::string caption = up->field("caption");
-  for (const auto& f : up->files) {
-    if (f.field != "file") continue;
-    files.push_back({f.filename, f.path, f.size, f.sha256, f.head, caption});
-  }
+  auto files = dto::evidence_uploads(*up);
   auto rows = deps.achievements->add_evidence(*ctx.principal, *id, files);
   if (!rows) return fail(rows.error());
   json::array out;

@@ -2,6 +2,7 @@
 // the first day it no longer holds (null: still holds).
 
 #include "api/commune_api.hpp"
+#include "api/dto/evidence_dto.hpp"
 
 #include "api/dto/org_dto.hpp"
 
@@ -325,11 +326,7 @@ Result<http::Response> add_assessment_evidence(const ApiDeps& deps, http::Contex
   if (auto a = deps.communes->get_assessment(*ctx.principal, *id, *aid); !a) return fail(a.error());
   const auto& up = ctx.upload_form();
   if (!up) return fail(up.error());
-  std::vector<services::EvidenceUpload> files;
-  std::string caption = up->field("caption");
-  for (const auto& f : up->files) {
-    if (f.field == "file") files.push_back({f.filename, f.path, f.size, f.sha256, f.head, caption});
-  }
+  auto files = dto::evidence_uploads(*up);
   auto rows = deps.communes->add_assessment_files(*ctx.principal, *id, *aid, files);
   if (!rows) return fail(rows.error());
   json::array out;

@@ -427,11 +427,7 @@ Result<http::Response> add_covenant_files(const ApiDeps& deps, http::Context& ct
   if (auto c = deps.covenants->get(*ctx.principal, *id); !c) return fail(c.error());
   const auto& up = ctx.upload_form();
   if (!up) return fail(up.error());
-  std::vector<services::EvidenceUpload> files;
-  std::string caption = up->field("caption");
-  for (const auto& f : up->files) {
-    if (f.field == "file") files.push_back({f.filename, f.path, f.size, f.sha256, f.head, caption});
-  }
+  auto files = dto::evidence_uploads(*up);
   auto rows = deps.covenants->add_files(*ctx.principal, *id, files);
   if (!rows) return fail(rows.error());
   json::array out;

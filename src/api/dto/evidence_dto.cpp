@@ -25,3 +25,16 @@ boost::json::object to_json(const EvidenceRow& e) {
 }
 
 }  // namespace thidua::api::dto
+
+namespace thidua::api::dto {
+
+std::vector<services::EvidenceUpload> evidence_uploads(const http::UploadForm& form) {
+  std::vector<services::EvidenceUpload> files;
+  std::string caption = form.field("caption");
+  for (const auto& f : form.files) {
+    if (f.field == "file") files.push_back({f.filename, f.path, f.size, f.sha256, f.head, caption});
+  }
+  return files;
+}
+
+}  // namespace thidua::api::dto
