@@ -39,5 +39,16 @@ if hits=$(grep -rnE '(soci::|SELECT |INSERT |UPDATE |DELETE FROM)' "$src/web" "$
   echo "$hits"
   status=1
 fi
+# One definition per type name and namespace across headers: two headers defining the same struct
+# in the same namespace link silently and corrupt memory at run time (an ODR violation).
+if dups=$(find "$src" -name '*.hpp' -exec awk '
+    /^namespace [A-Za-z_:]+ *\{/ { ns = $2 }
+    /^(struct|class) [A-Za-z_][A-Za-z0-9_]* *(final *)?[{:]/ { print ns "::" $2 "\t" FILENAME ":" FNR }' {} + |
+  sort | awk -F'\t' '{ n[$1]++; at[$1] = at[$1] " " $2 } END { for (k in n) if (n[k] > 1) print k ":" at[k] }') &&
+  [ -n "$dups" ]; then
+  echo "layering: type defined in more than one header (rename one):"
+  echo "$dups"
+  status=1
+fi
 [ $status -eq 0 ] && echo "layering: ok"
 exit $status

@@ -26,7 +26,7 @@ using namespace pledge_detail;
 namespace {
 
 /// "xã Đức Long", "phường Sông Hiến": the commune as people write it.
-std::string commune_label(const storage::AssignedCommune& c) {
+std::string commune_label(const storage::CommuneInPeriod& c) {
   const char* prefix = c.kind == "phuong" ? "Phường " : c.kind == "thi_tran" ? "Thị trấn " : "Xã ";
   return prefix + c.name;
 }
@@ -70,7 +70,7 @@ Result<PledgeForm> PledgeService::form(const Principal& actor, std::int64_t agen
       if (i.section == PlanSection::content) f.items.push_back({i.id, content_item_label(++n, i.body)});
     }
     if (year_in(*m, year)) {
-      for (const auto& c : storage::assigned_communes(tx, agency_id, std::to_string(year) + "-01-01",
+      for (const auto& c : storage::communes_assigned_between(tx, agency_id, std::to_string(year) + "-01-01",
                                                       std::to_string(year) + "-12-31")) {
         f.communes.push_back({c.id, commune_label(c)});
       }

@@ -86,7 +86,7 @@ void read_details(storage::Tx& tx, Error& e, const Movement& m, int year, Record
   }
   std::set<std::int64_t> communes;
   if (year > 0) {
-    for (const auto& c : storage::assigned_communes(tx, m.agency_id, std::to_string(year) + "-01-01",
+    for (const auto& c : storage::communes_assigned_between(tx, m.agency_id, std::to_string(year) + "-01-01",
                                                     std::to_string(year) + "-12-31")) {
       communes.insert(c.id);
     }

@@ -376,13 +376,13 @@ std::vector<std::pair<std::int64_t, std::int64_t>> unit_heads(Tx& tx, std::int64
   return out;
 }
 
-std::vector<AssignedCommune> assigned_communes(Tx& tx, std::int64_t agency_id, const std::string& from,
+std::vector<CommuneInPeriod> communes_assigned_between(Tx& tx, std::int64_t agency_id, const std::string& from,
                                                const std::string& to) {
   long long a = agency_id, id = 0;
   std::string name, kind;
   soci::statement st = (tx.sql().prepare << sql::kAssignedCommunes, soci::into(id), soci::into(name), soci::into(kind),
                         soci::use(a), soci::use(to), soci::use(from));
-  std::vector<AssignedCommune> out;
+  std::vector<CommuneInPeriod> out;
   if (st.execute(true)) {
     do {
       out.push_back({id, name, kind});

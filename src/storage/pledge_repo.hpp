@@ -70,13 +70,13 @@ std::vector<PledgeStanding> pledge_standings(Tx& tx, std::int64_t agency_id, std
 /// the unit the holder's person record is in).
 std::vector<std::pair<std::int64_t, std::int64_t>> unit_heads(Tx& tx, std::int64_t agency_id);
 
-struct AssignedCommune {
+struct CommuneInPeriod {
   std::int64_t id = 0;
   std::string name;
   std::string kind;  ///< xa / phuong / thi_tran
 };
 /// The communes assigned to the agency at some time between the ISO dates `from` and `to`.
-std::vector<AssignedCommune> assigned_communes(Tx& tx, std::int64_t agency_id, const std::string& from,
+std::vector<CommuneInPeriod> communes_assigned_between(Tx& tx, std::int64_t agency_id, const std::string& from,
                                                const std::string& to);
 
 // Covenants (covenant_repo.cpp)
