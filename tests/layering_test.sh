@@ -39,14 +39,17 @@ if hits=$(grep -rnE '(soci::|SELECT |INSERT |UPDATE |DELETE FROM)' "$src/web" "$
   echo "$hits"
   status=1
 fi
-# One definition per type name and namespace across headers: two headers defining the same struct
-# in the same namespace link silently and corrupt memory at run time (an ODR violation).
+# One definition per name and namespace across headers: two headers defining the same struct, or
+# the same inline constant (an SQL statement), in one namespace link silently and one is used
+# for the other at run time (an ODR violation).
 if dups=$(find "$src" -name '*.hpp' -exec awk '
     /^namespace [A-Za-z_:]+ *\{/ { ns = $2 }
-    /^(struct|class) [A-Za-z_][A-Za-z0-9_]* *(final *)?[{:]/ { print ns "::" $2 "\t" FILENAME ":" FNR }' {} + |
+    /^(struct|class) [A-Za-z_][A-Za-z0-9_]* *(final *)?[{:]/ { print ns "::" $2 "\t" FILENAME ":" FNR }
+    /^inline constexpr .* k[A-Za-z0-9_]+ *=/ { for (i = 1; i <= NF; i++) if ($i ~ /^k[A-Za-z0-9_]+$/) name = $i
+                                                 print ns "::" name "\t" FILENAME ":" FNR }' {} + |
   sort | awk -F'\t' '{ n[$1]++; at[$1] = at[$1] " " $2 } END { for (k in n) if (n[k] > 1) print k ":" at[k] }') &&
   [ -n "$dups" ]; then
-  echo "layering: type defined in more than one header (rename one):"
+  echo "layering: type or constant defined in more than one header (rename one):"
   echo "$dups"
   status=1
 fi

@@ -231,7 +231,7 @@ TEST_F(CommuneServiceTest, CatalogueKeepsHistoryAcrossRenameAndMerger) {
   rename.district = "Bảo Lâm";
   rename.effective_date = "01/01/2024";
   auto renamed = communes_->change_commune(root_, ly_bon, entry->commune.version, rename);
-  ASSERT_TRUE(renamed.has_value()) << renamed.error().code;
+  ASSERT_TRUE(renamed.has_value()) << renamed.error().code << ": " << renamed.error().detail;
   EXPECT_EQ(renamed->name, "Lý Bôn Mới");
   auto stale = communes_->change_commune(root_, ly_bon, entry->commune.version, rename);
   ASSERT_FALSE(stale.has_value());
