@@ -59,6 +59,7 @@ bench: deps build
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/import-bench.sh
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua bench/movement-bench.sh
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua bench/upload-bench.sh
+	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/records-bench.sh
 	@$(RELEASE_DIR)/bench/docs/thidua-docs-bench --json bench/results/docs-latest.json \
 	  --commit "$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 

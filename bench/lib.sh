@@ -250,3 +250,15 @@ write_results() { # name fill
   echo
   echo "Wrote ${json#"$root"/}"
 }
+
+# thidua-gen ($THIDUA_GEN, made absolute and checked) run with the arguments given; its output
+# is $tmp/gen.log, shown without the log lines. Sets $gen_seconds (null when not printed).
+generate() { # thidua-gen arguments...
+  case "$THIDUA_GEN" in /*) ;; *) THIDUA_GEN=$(pwd)/$THIDUA_GEN ;; esac
+  [ -x "$THIDUA_GEN" ] || die "thidua-gen not found or not executable: $THIDUA_GEN (cmake --build build/release --target thidua-gen)"
+  echo "== thidua-gen $*"
+  "$THIDUA_GEN" "$@" >"$tmp/gen.log" 2>&1 || { cat "$tmp/gen.log" >&2; die "thidua-gen failed"; }
+  grep -v '\[info\]' "$tmp/gen.log" | sed 's/^/   /'
+  gen_seconds=$(awk '$1 == "total" { print $(NF - 1) }' "$tmp/gen.log")
+  [ -n "$gen_seconds" ] || gen_seconds=null
+}

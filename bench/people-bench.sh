@@ -75,12 +75,7 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- data set
 db="sqlite:$tmp/people.db"
-echo "== generating $AGENCIES agencies / $PEOPLE people (seed $SEED) with $THIDUA_GEN"
-"$THIDUA_GEN" --db "$db" --agencies "$AGENCIES" --people "$PEOPLE" --seed "$SEED" >"$tmp/gen.log" 2>&1 \
-  || { cat "$tmp/gen.log" >&2; die "thidua-gen failed"; }
-grep -v '\[info\]' "$tmp/gen.log" | sed 's/^/   /'
-gen_seconds=$(awk '$1 == "total" { print $(NF - 1) }' "$tmp/gen.log")
-[ -n "$gen_seconds" ] || gen_seconds=null
+generate --db "$db" --agencies "$AGENCIES" --people "$PEOPLE" --seed "$SEED"
 
 echo "== office account $OFFICE_LOGIN for agency $AGENCY"
 printf '%s\n' "$OFFICE_PASSWORD" | "$THIDUA_BIN" user add --db "$db" --login "$OFFICE_LOGIN" \

@@ -58,11 +58,14 @@ CREATE TABLE achievement (
 -- (submitted, oldest submission first), the lists (by date, by author) and a commune's ledger.
 -- A unit's progress is read from achievement_unit alone (it carries every measure, in the
 -- order the sums are grouped): a unit with tens of thousands of records a year is added up
--- without reading the table.
+-- without reading the table. A commune's ledger (verified records of the agencies that support
+-- it, newest first, and their totals) is read from achievement_commune_ledger alone.
 CREATE INDEX achievement_unit ON achievement (unit_id, year, movement_id, status, item_id, commune_id, kind,
   sessions, participants, cash_vnd, goods_vnd, workdays, land_m2);
 CREATE INDEX achievement_person ON achievement (person_id, year, movement_id, status, item_id);
 CREATE INDEX achievement_commune ON achievement (commune_id, occurred_on);
+CREATE INDEX achievement_commune_ledger ON achievement (commune_id, status, agency_id, occurred_on, cash_vnd,
+  goods_vnd, workdays, land_m2);
 CREATE INDEX achievement_movement ON achievement (movement_id, year, status, unit_id);
 CREATE INDEX achievement_queue ON achievement (agency_id, status, submitted_at);
 CREATE INDEX achievement_agency ON achievement (agency_id, occurred_on);
