@@ -201,8 +201,9 @@ Result<DemoCommunes> load_demo_communes(app::Services& s, const Principal& actor
   auto people = svc.contact_choices(actor, agency_id);
   if (!people) return fail(people.error());
   auto person_id = [&](const std::string& name) -> std::string {
+    // The choices read "Name (CODE)".
     for (const auto& [id, n] : *people) {
-      if (n == name) return std::to_string(id);
+      if (n == name || n.starts_with(name + " (")) return std::to_string(id);
     }
     return {};
   };

@@ -47,9 +47,17 @@ void assignment_fields(storage::Tx& tx, const AssignmentInput& in, CommuneAssign
   a.contacts.clear();
   for (const auto& text : in.contact_ids) {
     if (text::trim(text).empty()) continue;
+    // A ticked box sends the person's id; a typed box "Name (CODE)" from the page's list, or a code.
     char* end = nullptr;
     long long id = std::strtoll(text.c_str(), &end, 10);
-    auto person = id > 0 && end && *end == '\0' ? storage::find_person(tx, id) : std::nullopt;
+    if (id <= 0 || !end || *end != '\0') {
+      std::string code(text::trim(text));
+      if (auto open = code.rfind('('); open != std::string::npos && code.back() == ')') {
+        code = code.substr(open + 1, code.size() - open - 2);
+      }
+      id = storage::find_person_by_code(tx, a.agency_id, std::string(text::trim(code))).value_or(0);
+    }
+    auto person = id > 0 ? storage::find_person(tx, id) : std::nullopt;
     if (!person || person->agency_id != a.agency_id) {
       e.field("contact_ids", "assignment.contact_unknown");
       break;

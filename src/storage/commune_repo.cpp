@@ -471,7 +471,8 @@ bool withdraw_recognition(Tx& tx, std::int64_t id_in, std::optional<std::int64_t
 std::vector<std::pair<std::int64_t, std::string>> agency_people(Tx& tx, std::int64_t agency_id) {
   long long a = agency_id, id = 0;
   std::string name;
-  auto st = tx.prepared("SELECT id, full_name FROM person WHERE agency_id = :a AND status = 'active' "
+  auto st = tx.prepared("SELECT id, full_name || COALESCE(' (' || code || ')', '') FROM person WHERE agency_id = :a "
+                        "AND status = 'active' "
                         "ORDER BY sort_key, id");
   st->exchange(soci::into(id));
   st->exchange(soci::into(name));

@@ -72,17 +72,9 @@ Result<http::Response> render_assign(const WebDeps& deps, http::Context& ctx, st
                       "contact_role", "contact_ids", "commune_code"});
   std::string level = refused && refused->values ? refused->values->value("target_level") : "ntm";
   put(d, "levels", cv::level_options(ctx, level));
-  auto ticked = checked(refused, "assign", "contact_ids");
-  mustache::list choices;
-  for (const auto& [pid, name] : *people) {
-    mustache::data o;
-    cv::text(o, "value", std::to_string(pid));
-    o.set("label", name);
-    o.set("oid", "contact-" + std::to_string(pid));
-    if (std::find(ticked.begin(), ticked.end(), std::to_string(pid)) != ticked.end()) o.set("selected", true);
-    choices.push_back(o);
-  }
-  put(d, "people", list_data(std::move(choices)));
+  d.set("contacts_html", deps.views->render("partials/contact_picker", ctx.lang,
+                                            cv::contact_picker(*people, checked(refused, "assign", "contact_ids"), "as")));
+  d.set("agency_people", cv::people_datalist(*people));
   put(d, "form", std::move(f));
   return deps.views->page(ctx, "pages/commune_assign", ctx.t("commune.assign_title") + " — " + title, std::move(d),
                           status);

@@ -336,7 +336,6 @@ Result<mustache::data> commune_data(const WebDeps& deps, http::Context& ctx, std
     if (!a.valid_to.empty()) cv::text(x, "until", display_end_date(a.valid_to));
     cv::text(x, "note", a.note);
     std::string contacts, role;
-    mustache::list people;
     for (const auto& p : a.contacts) {
       contacts += (contacts.empty() ? "" : ", ") + p.person_name;
       if (role.empty()) role = p.role;
@@ -366,26 +365,22 @@ Result<mustache::data> commune_data(const WebDeps& deps, http::Context& ctx, std
           x.set("f_end_note", refused->values->value("note"));
         }
       }
-      for (const auto& [pid, pname] : detail->people) {
-        mustache::data o;
-        cv::text(o, "value", std::to_string(pid));
-        o.set("label", pname);
-        o.set("oid", "a" + aid + "-p" + std::to_string(pid));
-        bool ticked = false;
-        if (mine) {
-          for (auto v : refused->values->all("contact_ids")) ticked = ticked || v == std::to_string(pid);
-        } else {
-          ticked = std::any_of(a.contacts.begin(), a.contacts.end(),
-                               [&](const AssignmentContact& k) { return k.person_id == pid; });
-        }
-        if (ticked) o.set("selected", true);
-        people.push_back(o);
+      std::vector<std::string> chosen;
+      if (mine) {
+        for (auto v : refused->values->all("contact_ids")) chosen.emplace_back(v);
+      } else {
+        for (const auto& k : a.contacts) chosen.push_back(std::to_string(k.person_id));
       }
-      put(x, "people", list_data(std::move(people)));
+      x.set("contacts_html", deps.views->render("partials/contact_picker", ctx.lang,
+                                                cv::contact_picker(detail->people, chosen, "a" + aid)));
     }
     assignments.push_back(x);
   }
   put(d, "assignments", list_data(std::move(assignments)));
+  if (detail->can_assign) {
+    d.set("can_pick_people", true);
+    d.set("agency_people", cv::people_datalist(detail->people));
+  }
 
   // The support ledger.
   const auto& s = detail->support;

@@ -1,5 +1,6 @@
 #include "web/commune_views.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace thidua::web::commune_view {
@@ -73,6 +74,47 @@ std::string with_param(http::Context& ctx, const std::string& path, const std::s
   }
   if (!set) out += (out.empty() ? "" : "&") + encode(key) + "=" + encode(value);
   return path + "?" + out;
+}
+
+mustache::data contact_picker(const std::vector<std::pair<std::int64_t, std::string>>& people,
+                              const std::vector<std::string>& values, const std::string& prefix) {
+  mustache::list chosen, typed;
+  std::vector<std::string> texts;
+  for (const auto& v : values) {
+    if (v.empty()) continue;
+    auto id = id_of(v);
+    auto it = id ? std::find_if(people.begin(), people.end(), [&](const auto& p) { return p.first == *id; }) : people.end();
+    if (it == people.end()) {
+      texts.push_back(v);
+      continue;
+    }
+    mustache::data o;
+    o.set("value", std::to_string(it->first));
+    o.set("label", it->second);
+    o.set("oid", prefix + "-p" + std::to_string(it->first));
+    chosen.push_back(o);
+  }
+  while (texts.size() < 2) texts.emplace_back();
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    mustache::data t;
+    text(t, "value", texts[k]);
+    t.set("oid", prefix + "-add" + std::to_string(k));
+    typed.push_back(t);
+  }
+  mustache::data d;
+  d.set("chosen", chosen);
+  d.set("typed", typed);
+  return d;
+}
+
+mustache::data people_datalist(const std::vector<std::pair<std::int64_t, std::string>>& people) {
+  mustache::list out;
+  for (const auto& [id, label] : people) {
+    mustache::data o;
+    o.set("label", label);
+    out.push_back(o);
+  }
+  return mustache::data(out);
 }
 
 }  // namespace thidua::web::commune_view

@@ -3,6 +3,8 @@
 /// an assessment reads on a page. Internal to the web layer.
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/commune.hpp"
 #include "web/pages.hpp"
@@ -23,6 +25,14 @@ inline void text(mustache::data& d, const std::string& key, const std::string& v
 std::string met_text(int met, int total);
 /// A form value as a positive id, or nullopt.
 std::optional<std::int64_t> id_of(std::string_view text);
+/// The contact people of an assignment form, for agencies of any size: the people chosen (each a
+/// ticked box, `values` being person ids, or text typed into a box before a refusal), then
+/// empty boxes to type a name or code into (completed from the page's list "agency-people", see
+/// people_datalist). `prefix` keeps the ids of several forms on one page apart.
+mustache::data contact_picker(const std::vector<std::pair<std::int64_t, std::string>>& people,
+                              const std::vector<std::string>& values, const std::string& prefix);
+/// The options of <datalist id="agency-people">: every person who may be a contact, once a page.
+mustache::data people_datalist(const std::vector<std::pair<std::int64_t, std::string>>& people);
 /// The page's own query string with `key` set to `value` (for sort links and pagination).
 std::string with_param(http::Context& ctx, const std::string& path, const std::string& key, const std::string& value);
 

@@ -109,6 +109,15 @@ describe('the communes the agency supports, in the browser', () => {
     assert.match(await office.locator('#assignments-table').textContent(), /Đàm Văn Đức/);
     await shot(office, '2-commune');
     await office.screenshot({ path: path.join(ARTIFACTS, 'communes-2-commune-top.png') });
+    // A second contact, typed and picked from the agency's people (no list of every person).
+    const edit = office.locator('details[id^="assignment-edit-"]').first();
+    await edit.locator('summary').click();
+    assert.ok(await edit.locator('input[type=checkbox][name=contact_ids]:checked').count() >= 1, 'the contact stays ticked');
+    await edit.locator('input[list="agency-people"]').first().fill('Triệu Thị Ánh (BDT009)');
+    await Promise.all([office.waitForLoadState('load'), edit.locator('button[type=submit]').click()]);
+    const contacts = await office.locator('#assignments-table').textContent();
+    assert.match(contacts, /Đàm Văn Đức/);
+    assert.match(contacts, /Triệu Thị Ánh/);
   });
 
   it('the merged commune keeps its records and says where it went', async () => {

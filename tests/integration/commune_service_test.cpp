@@ -395,6 +395,19 @@ TEST_F(CommuneServiceTest, AssignmentsAreCheckedAndVersioned) {
   ASSERT_TRUE(up.has_value()) << up.error().code;
   EXPECT_EQ(up->target_level, TargetLevel::ntm_advanced);
   EXPECT_TRUE(up->contacts.empty());
+  // A contact typed as on the page ("Name (CODE)" from its list) or as a bare code; an unknown
+  // code is refused on the field.
+  auto typed = communes_->update_assignment(office_, a.id, up->version,
+                                            {"", "1177/QĐ-UBND", "12/09/2022", "ntm_advanced", "2026", "", "",
+                                             {"Đàm Văn Đức (BDT006)", " BDT006 ", ""}, ""});
+  ASSERT_TRUE(typed.has_value()) << typed.error().code;
+  ASSERT_EQ(typed->contacts.size(), 1u);
+  EXPECT_EQ(typed->contacts[0].person_id, person_);
+  auto unknown = communes_->update_assignment(office_, a.id, typed->version,
+                                              {"", "1177/QĐ-UBND", "12/09/2022", "ntm", "", "", "", {"Ai Đó (BDT999)"}, ""});
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_TRUE(names_field(unknown.error(), "contact_ids"));
+  up = typed;
   auto stale = communes_->update_assignment(office_, a.id, a.version, {"", "1177/QĐ-UBND", "", "ntm", "", "", "", {}, ""});
   ASSERT_FALSE(stale.has_value());
   EXPECT_EQ(stale.error().code, "edit.stale");
