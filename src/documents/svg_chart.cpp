@@ -145,8 +145,10 @@ std::string trend_chart_svg(const TrendChart& c) {
     out += "<text class=\"chart-value\" x=\"" + x + "\" y=\"" + num(y_of(p.value) - 9) + "\" text-anchor=\"middle\" fill=\"" +
            kInk + "\">" + esc(p.value_label.empty() ? value_text(p.value) : p.value_label) + "</text>";
     if (i % every == 0 || i + 1 == n) {
-      out += "<text class=\"chart-axis\" x=\"" + x + "\" y=\"" + num(top + h + 18) + "\" text-anchor=\"middle\" fill=\"" +
-             kInk + "\">" + esc(p.label) + "</text>";
+      // The last label ends at its point: centred, a date runs off the chart's right edge.
+      const bool last = n > 1 && i + 1 == n;
+      out += "<text class=\"chart-axis\" x=\"" + num(x_of(i) + (last ? 4 : 0)) + "\" y=\"" + num(top + h + 18) +
+             "\" text-anchor=\"" + (last ? "end" : "middle") + "\" fill=\"" + kInk + "\">" + esc(p.label) + "</text>";
     }
   }
   out += "<line class=\"chart-axis-line\" x1=\"" + num(left) + "\" y1=\"" + num(top + h) + "\" x2=\"" + num(left + w) +

@@ -20,6 +20,9 @@ struct AuditEntry {
   std::string after_json;   ///< empty when nothing remains
   std::string prev_hash;
   std::string hash;
+  /// Read only by audit_for: the actor's display name now (their login when the account is
+  /// gone or for operator commands). Not part of the hashed entry.
+  std::string actor_name;
 };
 
 inline constexpr const char* kAuditGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";

@@ -75,7 +75,8 @@ std::vector<AuditEntry> audit_for(Tx& tx, const std::string& entity, const std::
   soci::statement st = (tx.sql().prepare << sql::kAuditForEntity, soci::into(id), soci::into(e.at),
                         soci::into(uid, ui), soci::into(e.actor), soci::into(e.action), soci::into(e.entity),
                         soci::into(e.entity_id), soci::into(e.before_json, bi), soci::into(e.after_json, ai),
-                        soci::into(e.prev_hash), soci::into(e.hash), soci::use(entity), soci::use(entity_id));
+                        soci::into(e.prev_hash), soci::into(e.hash), soci::into(e.actor_name), soci::use(entity),
+                        soci::use(entity_id));
   std::vector<AuditEntry> out;
   stream(tx, st, e, [&](const AuditEntry& x) { out.push_back(x); }, id, uid, ui, bi, ai);
   return out;

@@ -15,7 +15,8 @@ inline constexpr const char* kAuditAll =
     "SELECT id, at, actor_user_id, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash "
     "FROM audit_log ORDER BY id";
 inline constexpr const char* kAuditForEntity =
-    "SELECT id, at, actor_user_id, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash "
-    "FROM audit_log WHERE entity = :entity AND entity_id = :eid ORDER BY id";
+    "SELECT l.id, l.at, l.actor_user_id, l.actor, l.action, l.entity, l.entity_id, l.before_json, l.after_json, "
+    "l.prev_hash, l.hash, COALESCE(u.display_name, l.actor) FROM audit_log l "
+    "LEFT JOIN user_account u ON u.id = l.actor_user_id WHERE l.entity = :entity AND l.entity_id = :eid ORDER BY l.id";
 
 }  // namespace thidua::storage::sql

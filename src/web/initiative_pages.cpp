@@ -180,10 +180,14 @@ Result<http::Response> render_initiative(const WebDeps& deps, http::Context& ctx
   mustache::data d = row_of(ctx, i, 0);
   d.set("version", std::to_string(i.version));
   d.set("kind_label", ctx.t("initiative_kind." + std::string(to_string(i.kind))));
-  d.set("summary", i.summary);
-  d.set("applied_from", display_date(i.applied_from));
-  d.set("scope", i.scope);
-  d.set("effect", i.effect);
+  // A field left empty says so, rather than leaving its label beside the next one's value.
+  const std::string none = ctx.t("initiative.not_given");
+  auto or_none = [&](const std::string& v) { return v.empty() ? none : v; };
+  d.set("field", or_none(i.field));
+  d.set("summary", or_none(i.summary));
+  d.set("applied_from", or_none(display_date(i.applied_from)));
+  d.set("scope", or_none(i.scope));
+  d.set("effect", or_none(i.effect));
   d.set("agency_name", detail->agency_name);
   if (i.recognition_level != RecognitionLevel::none) {
     d.set("recognised", true);
@@ -292,7 +296,7 @@ Result<http::Response> render_initiative(const WebDeps& deps, http::Context& ctx
   for (const auto& h : detail->history) {
     mustache::data x;
     x.set("at", display_timestamp(h.at));
-    x.set("actor", h.actor);
+    x.set("actor", h.actor_name.empty() ? h.actor : h.actor_name);
     x.set("action", ctx.t("initiative_action." + h.action.substr(h.action.find('.') + 1)));
     history.push_back(x);
   }

@@ -262,7 +262,7 @@ Result<http::Response> render_person(const WebDeps& deps, http::Context& ctx, st
   for (const auto& h : detail->history) {
     mustache::data x;
     x.set("at", display_timestamp(h.at));
-    x.set("actor", h.actor);
+    x.set("actor", h.actor_name.empty() ? h.actor : h.actor_name);
     x.set("action", ctx.t("action." + h.action));
     history.push_back(x);
   }

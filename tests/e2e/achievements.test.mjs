@@ -4,33 +4,16 @@
 // verified and their unit's progress. Screenshots of each step, on a desktop and a phone.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { ARTIFACTS, CHROMIUM, browsers } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { demoSession } from '../support/browser.mjs';
 
-let srv;
-let chrome;
-const shot = (p, name) => p.screenshot({ path: path.join(ARTIFACTS, `achievements-${name}.png`), fullPage: true });
+const session = demoSession('achievements');
+const shot = (p, n) => session.shot(p, n);
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
   '1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
-
-before(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  await fsp.mkdir(ARTIFACTS, { recursive: true });
-  srv = await startServer({ demo: true });
-  chrome = browsers(srv);
-});
-
-after(async () => {
-  await chrome?.close();
-  await srv?.stop();
-});
 
 describe('an achievement from the form to the Office\'s verification, in the browser', () => {
   let staff;
@@ -38,7 +21,7 @@ describe('an achievement from the form to the Office\'s verification, in the bro
   const title = 'Tuyên truyền xây dựng nông thôn mới tại xóm Nà Mỏ';
 
   it('a staff member records a session; switching the kind keeps what was typed', async () => {
-    staff = await chrome.as('canbo');
+    staff = await session.chrome.as('canbo');
     await staff.click('nav >> text=Kết quả thực hiện');
     await staff.waitForURL((u) => u.pathname === '/achievements');
     await shot(staff, '1-mine');
@@ -58,7 +41,7 @@ describe('an achievement from the form to the Office\'s verification, in the bro
     await staff.fill('#f-sessions', '1');
     await staff.fill('#f-participants', '-40');
     await staff.setInputFiles('#evidence', { name: 'buoi-tuyen-truyen.png', mimeType: 'image/png', buffer: PNG });
-    chrome.expectFailure('/achievements', 422);
+    session.chrome.expectFailure('/achievements', 422);
     await Promise.all([staff.waitForLoadState('load'), staff.click('#save-submit')]);
     assert.ok(await staff.locator('#f-participants.is-invalid').count());
     assert.equal(await staff.inputValue('#f-participants'), '-40');
@@ -76,7 +59,7 @@ describe('an achievement from the form to the Office\'s verification, in the bro
   });
 
   it('the Office verifies it in the queue, in place', async () => {
-    const office = await chrome.as('vanphong');
+    const office = await session.chrome.as('vanphong');
     await office.click('nav >> text=Kết quả thực hiện');
     await Promise.all([office.waitForURL((u) => u.pathname === '/achievements/queue'), office.click('#queue-link')]);
     const id = new URL(recordUrl).pathname.split('/').pop();
@@ -95,15 +78,15 @@ describe('an achievement from the form to the Office\'s verification, in the bro
     assert.match(await staff.textContent('#achievement-status'), /Đã xác nhận/);
     assert.match(await staff.textContent('#achievement-history'), /Xác nhận — Nông Thị Hoa/);
     assert.equal(await staff.locator('#edit-achievement').count(), 0, 'a verified record is the Office\'s to change');
-    await staff.goto(`${srv.url}/progress`);
+    await staff.goto(`${session.srv.url}/progress`);
     await staff.waitForSelector('#progress-table');
     await shot(staff, '6-progress');
     await staff.setViewportSize({ width: 390, height: 844 });
-    await staff.goto(`${srv.url}/achievements/new`);
+    await staff.goto(`${session.srv.url}/achievements/new`);
     await shot(staff, '7-form-phone');
   });
 
   it('had no console errors', () => {
-    assert.deepEqual(chrome.problems, []);
+    assert.deepEqual(session.chrome.problems, []);
   });
 });

@@ -3,11 +3,15 @@
 // can assert there were none. A document answered >= 400 on purpose (a refused form) is
 // allowed by URL and status with expectFailure().
 
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 
 import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(process.env.THIDUA_ARTIFACTS ?? 'build/e2e-artifacts');
@@ -57,4 +61,27 @@ export function browsers(srv) {
       for (const d of profiles) await fsp.rm(d, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo server and its browsers for one test file, started before its tests and stopped
+ * after them: { srv, chrome, shot(page, name) }, the screenshot saved as PREFIX-NAME.png.
+ */
+export function demoSession(prefix) {
+  const session = {
+    srv: null,
+    chrome: null,
+    shot: (p, name) => p.screenshot({ path: path.join(ARTIFACTS, `${prefix}-${name}.png`), fullPage: true }),
+  };
+  before(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    await fsp.mkdir(ARTIFACTS, { recursive: true });
+    session.srv = await startServer({ demo: true });
+    session.chrome = browsers(session.srv);
+  });
+  after(async () => {
+    await session.chrome?.close();
+    await session.srv?.stop();
+  });
+  return session;
 }
