@@ -350,7 +350,7 @@ void insert_lineage(Tx& tx, const CommuneLineage& l, const std::string& at) {
   long long from = l.from_id, to = l.to_id.value_or(0);
   soci::indicator ti = null_unless(l.to_id.has_value());
   std::string event(to_string(l.event));
-  tx.sql() << sql::kInsertLineage, soci::use(from), soci::use(to, ti), soci::use(event), soci::use(l.effective_date),
+  tx.sql() << sql::kInsertCommuneLineage, soci::use(from), soci::use(to, ti), soci::use(event), soci::use(l.effective_date),
       soci::use(l.decision_ref), soci::use(l.note), soci::use(at);
 }
 

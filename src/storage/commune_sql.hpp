@@ -37,7 +37,7 @@ inline constexpr const char* kCommuneLineage =
     "COALESCE((SELECT v.kind FROM commune_version v WHERE v.commune_id = l.to_id AND v.valid_from <= "
     "l.effective_date ORDER BY v.valid_from DESC LIMIT 1), 'xa') "
     "FROM commune_lineage l WHERE l.from_id = :a OR l.to_id = :b ORDER BY l.effective_date, l.id";
-inline constexpr const char* kInsertLineage =
+inline constexpr const char* kInsertCommuneLineage =
     "INSERT INTO commune_lineage (from_id, to_id, event, effective_date, decision_ref, note, created_at) "
     "VALUES (:f, :t, :e, :d, :ref, :note, :at)";
 inline constexpr const char* kCommuneClasses =

@@ -380,7 +380,7 @@ std::vector<CommuneInPeriod> communes_assigned_between(Tx& tx, std::int64_t agen
                                                const std::string& to) {
   long long a = agency_id, id = 0;
   std::string name, kind;
-  soci::statement st = (tx.sql().prepare << sql::kAssignedCommunes, soci::into(id), soci::into(name), soci::into(kind),
+  soci::statement st = (tx.sql().prepare << sql::kCommunesAssignedBetween, soci::into(id), soci::into(name), soci::into(kind),
                         soci::use(a), soci::use(to), soci::use(from));
   std::vector<CommuneInPeriod> out;
   if (st.execute(true)) {

@@ -65,7 +65,7 @@ inline constexpr const char* kUnitHeads =
     "WHERE g.role = 'unit_head' AND g.agency_id = :a AND u.status = 'active' "
     "AND COALESCE(g.unit_id, pl.unit_id) IS NOT NULL ORDER BY 1, 2";
 /// Communes assigned to an agency at some time in [from, to] (valid_to is exclusive).
-inline constexpr const char* kAssignedCommunes =
+inline constexpr const char* kCommunesAssignedBetween =
     "SELECT DISTINCT a.commune_id, COALESCE((SELECT cv.name FROM commune_version cv WHERE cv.commune_id = "
     "a.commune_id ORDER BY cv.valid_from DESC LIMIT 1), ''), COALESCE((SELECT cv.kind FROM commune_version cv "
     "WHERE cv.commune_id = a.commune_id ORDER BY cv.valid_from DESC LIMIT 1), '') FROM commune_assignment a "
