@@ -120,14 +120,17 @@ CREATE INDEX score_sheet_person ON score_sheet (person_id);
 
 -- The points of a criterion in one round (self / unit_review / office_review). Rows are never
 -- updated: each score is a new row beside the earlier ones, with its reason; the sheet's current
--- points for a criterion are its newest row. Evidence files of an entry are rows of the generic
--- evidence table with subject 'score_entry' and subject_id the entry's id.
+-- points for a criterion are its newest row. A computed criterion has no row until its sheet is
+-- made final: then its points and the measure's value behind them (value) are kept as they were.
+-- Evidence files of an entry are rows of the generic evidence table with subject 'score_entry'
+-- and subject_id the entry's id.
 CREATE TABLE score_entry (
   id @ID@,
   sheet_id BIGINT NOT NULL REFERENCES score_sheet (id),
   criterion_id BIGINT NOT NULL REFERENCES template_criterion (id),
   round TEXT NOT NULL CHECK (round IN ('self', 'unit_review', 'office_review')),
   points BIGINT NOT NULL CHECK (points >= 0),
+  value BIGINT,
   comment TEXT NOT NULL DEFAULT '',
   reason TEXT NOT NULL DEFAULT '',
   scored_by BIGINT REFERENCES user_account (id),

@@ -55,10 +55,10 @@ SheetTotal sheet_total(const ScoreTemplate& t, const std::map<std::int64_t, Poin
   std::vector<SheetLine> lines;
   for (const auto* c : t.criteria()) {
     Points p = 0;
-    if (c->formula) {
-      p = computed_points(*c, measures);
-    } else if (auto it = current.find(c->id); it != current.end()) {
+    if (auto it = current.find(c->id); it != current.end()) {
       p = it->second;
+    } else if (c->formula) {
+      p = computed_points(*c, measures);
     }
     lines.push_back({c->kind, p});
   }

@@ -45,7 +45,8 @@ bool may_read_sheet(const RecordRights& r, const storage::SheetRow& s);
 /// Refused with conflict "evaluation.closed" while the evaluation is closed.
 Result<void> require_open(const storage::EvaluationRow& e);
 
-/// The sheet's total: computed criteria from `measures`, the others from `current` (0 if unscored).
+/// The sheet's total: each criterion's points in `current` (its newest entry; a computed one has
+/// an entry once its sheet is final), else a computed criterion's points from `measures`, else 0.
 SheetTotal sheet_total(const ScoreTemplate& t, const std::map<std::int64_t, Points>& current,
                        const MeasureTotals& measures);
 

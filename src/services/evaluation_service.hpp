@@ -24,10 +24,12 @@
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
 #include "domain/evaluation.hpp"
+#include "domain/evidence.hpp"
 #include "domain/role.hpp"
 #include "domain/score_sheet.hpp"
 #include "storage/database.hpp"
 #include "storage/evaluation_repo.hpp"
+#include "services/evidence_service.hpp"
 
 namespace thidua::services {
 
@@ -72,6 +74,7 @@ struct EntryInput {
   std::string points;
   std::string comment;
   std::string reason;  ///< a review that changes the points says why
+  std::vector<EvidenceUpload> files;  ///< evidence for this score (subject "score_entry")
 };
 
 /// A sheet with everything its page shows.
@@ -81,7 +84,8 @@ struct SheetView {
   storage::EvaluationRow evaluation;
   std::vector<storage::EntryRow> entries;      ///< every score, oldest first
   std::map<std::int64_t, Points> current;      ///< criterion → the points that count now
-  std::map<std::int64_t, long long> computed_values;  ///< computed criterion → the value behind it
+  std::map<std::int64_t, long long> computed_values;  ///< computed criterion → the value behind it (frozen when final)
+  std::map<std::int64_t, std::vector<EvidenceRow>> evidence;  ///< entry → its files
   SheetTotal total;
   std::optional<std::size_t> band;
   std::vector<storage::SheetEventRow> history;
@@ -112,7 +116,10 @@ struct ClusterRankingView {
 
 class EvaluationService {
  public:
-  EvaluationService(std::shared_ptr<storage::Database> db, Clock clock = system_clock());
+  /// `evidence` may be empty: scores then carry no files (typed files are refused). With it,
+  /// the subject "score_entry" is registered: an entry's files are read by the sheet's readers.
+  EvaluationService(std::shared_ptr<storage::Database> db, std::shared_ptr<EvidenceService> evidence = nullptr,
+                    Clock clock = system_clock());
 
   // ---- templates (evaluation_templates.cpp) -------------------------------------------------
   /// The Office of `agency_id`: a template for a movement of the agency, a year of its period
@@ -149,7 +156,8 @@ class EvaluationService {
   /// Back to the subject, with the reason.
   Result<SheetView> return_sheet(const Principal& actor, std::int64_t sheet_id, std::int64_t version,
                                  const std::string& reason);
-  /// The Office makes a reviewed sheet final: what the council sees.
+  /// The Office makes a reviewed sheet final: what the council sees. The computed criteria's
+  /// points and values are kept as entries then, so records verified later do not move it.
   Result<SheetView> finalise(const Principal& actor, std::int64_t sheet_id, std::int64_t version);
 
   // ---- ranking (evaluation_ranking.cpp) ---------------------------------------------------------
@@ -163,6 +171,7 @@ class EvaluationService {
 
  private:
   std::shared_ptr<storage::Database> db_;
+  std::shared_ptr<EvidenceService> evidence_;
   Clock clock_;
 };
 

@@ -18,15 +18,26 @@ using namespace evaluation_rules;
 namespace {
 
 /// Reads the rest of the page for `c` (entries, computed values, total, history, rights).
-SheetView view_of(storage::Tx& tx, SheetContext c) {
+SheetView view_of(storage::Tx& tx, const EvidenceService* evidence, SheetContext c) {
   SheetView v;
   v.entries = storage::entries_of_sheet(tx, c.sheet.id);
-  for (const auto& e : v.entries) v.current[e.criterion_id] = e.points;  // oldest first: newest stays
+  std::map<std::int64_t, long long> frozen;
+  for (const auto& e : v.entries) {
+    v.current[e.criterion_id] = e.points;  // oldest first: newest stays
+    if (e.value) frozen[e.criterion_id] = *e.value;
+    if (evidence) {
+      auto files = evidence->list(tx, "score_entry", e.id);
+      if (!files.empty()) v.evidence[e.id] = std::move(files);
+    }
+  }
   const MeasureTotals measures =
       storage::measures_of(tx, c.sheet.subject, c.sheet.person_id.value_or(c.sheet.unit_id), c.tmpl.movement_id,
                            c.tmpl.year);
   for (const auto* cr : c.tmpl.criteria()) {
-    if (!cr->formula) continue;
+    if (!cr->formula || v.current.count(cr->id)) {
+      if (auto f = frozen.find(cr->id); f != frozen.end()) v.computed_values[cr->id] = f->second;
+      continue;
+    }
     if (auto m = parse_measure(cr->formula->measure)) v.computed_values[cr->id] = measures.value(*m, cr->formula->aggregate);
     v.current[cr->id] = computed_points(*cr, measures);
   }
@@ -107,6 +118,25 @@ json::array entries_json(const std::vector<storage::NewEntry>& entries) {
   return a;
 }
 
+/// Attaches each entry's files (entry ids in the order of `in`) inside the transaction: a file
+/// refused (type, size, empty) refuses the whole change, named by its entry.
+Result<void> attach_files(storage::Tx& tx, const EvidenceService* evidence, const Principal& actor,
+                          std::int64_t agency_id, const std::vector<std::int64_t>& ids,
+                          const std::vector<EntryInput>& in) {
+  for (std::size_t i = 0; i < in.size() && i < ids.size(); ++i) {
+    for (const auto& f : in[i].files) {
+      if (!evidence) return fail(ErrorKind::internal, "internal", "evaluation: files without an evidence service");
+      auto row = evidence->attach(tx, actor, agency_id, "score_entry", ids[i], f);
+      if (!row) {
+        Error e = row.error();
+        for (auto& fe : e.fields) fe.field = "entries." + std::to_string(i) + ".files";
+        return fail(e);
+      }
+    }
+  }
+  return {};
+}
+
 /// Moves the sheet on `version` to `to`, with its event and audit entry.
 Result<void> move_sheet(storage::Tx& tx, const Principal& actor, const SheetContext& c, std::int64_t version,
                         SheetStatus to, const std::string& event, std::optional<ScoreRound> round,
@@ -140,7 +170,7 @@ Result<SheetView> EvaluationService::sheet(const Principal& actor, std::int64_t 
   return db_->read([&](storage::Tx& tx) -> Result<SheetView> {
     auto c = sheet_for(tx, actor, sheet_id);
     if (!c) return fail(c.error());
-    return view_of(tx, std::move(*c));
+    return view_of(tx, evidence_.get(), std::move(*c));
   });
 }
 
@@ -155,7 +185,8 @@ Result<SheetView> EvaluationService::self_assess(const Principal& actor, std::in
     auto entries = checked_entries(c->tmpl, in, ScoreRound::self, {});
     if (!entries) return fail(entries.error());
     const std::string at = to_iso(now);
-    storage::insert_entries(tx, sheet_id, *entries, account_of(actor), at);
+    auto ids = storage::insert_entries(tx, sheet_id, *entries, account_of(actor), at);
+    if (auto ok = attach_files(tx, evidence_.get(), actor, c->sheet.agency_id, ids, in); !ok) return fail(ok.error());
     // The version moves on so that a form opened before this save is stale.
     if (!storage::set_sheet_status(tx, sheet_id, version, c->sheet.status, c->sheet.submitted_at, at)) {
       return fail(ErrorKind::conflict, "edit.stale");
@@ -165,7 +196,7 @@ Result<SheetView> EvaluationService::self_assess(const Principal& actor, std::in
                  {"evaluation.sheet_self", "score_sheet", std::to_string(sheet_id), "",
                   json::serialize(json::object{{"entries", entries_json(*entries)}})},
                  now);
-    return view_of(tx, *sheet_for(tx, actor, sheet_id));
+    return view_of(tx, evidence_.get(), *sheet_for(tx, actor, sheet_id));
   });
 }
 
@@ -180,7 +211,7 @@ Result<SheetView> EvaluationService::submit(const Principal& actor, std::int64_t
     if (auto ok = move_sheet(tx, actor, *c, version, *to, "submitted", ScoreRound::self, "", now); !ok) {
       return fail(ok.error());
     }
-    return view_of(tx, *sheet_for(tx, actor, sheet_id));
+    return view_of(tx, evidence_.get(), *sheet_for(tx, actor, sheet_id));
   });
 }
 
@@ -199,13 +230,14 @@ Result<SheetView> EvaluationService::review(const Principal& actor, std::int64_t
     for (const auto& e : storage::entries_of_sheet(tx, sheet_id)) current[e.criterion_id] = e.points;
     auto entries = checked_entries(c->tmpl, in, *round, current);
     if (!entries) return fail(entries.error());
-    storage::insert_entries(tx, sheet_id, *entries, account_of(actor), to_iso(now));
+    auto ids = storage::insert_entries(tx, sheet_id, *entries, account_of(actor), to_iso(now));
+    if (auto ok = attach_files(tx, evidence_.get(), actor, c->sheet.agency_id, ids, in); !ok) return fail(ok.error());
     if (auto ok = move_sheet(tx, actor, *c, version, *to, "reviewed", *round, "", now); !ok) return fail(ok.error());
     record_audit(tx, actor,
                  {"evaluation.sheet_review", "score_sheet", std::to_string(sheet_id), "",
                   json::serialize(json::object{{"entries", entries_json(*entries)}})},
                  now);
-    return view_of(tx, *sheet_for(tx, actor, sheet_id));
+    return view_of(tx, evidence_.get(), *sheet_for(tx, actor, sheet_id));
   });
 }
 
@@ -225,7 +257,7 @@ Result<SheetView> EvaluationService::return_sheet(const Principal& actor, std::i
     required_text(e, "reason", reason_in, kText, reason);
     if (!e.fields.empty()) return fail(e);
     if (auto ok = move_sheet(tx, actor, *c, version, *to, "returned", *round, reason, now); !ok) return fail(ok.error());
-    return view_of(tx, *sheet_for(tx, actor, sheet_id));
+    return view_of(tx, evidence_.get(), *sheet_for(tx, actor, sheet_id));
   });
 }
 
@@ -238,10 +270,25 @@ Result<SheetView> EvaluationService::finalise(const Principal& actor, std::int64
     if (is_subject(c->rights, c->sheet)) return fail(ErrorKind::forbidden, "evaluation.own_sheet");
     auto to = sheet_next(c->sheet.status, SheetAction::finalise);
     if (!to) return fail(ErrorKind::conflict, "evaluation.status_invalid");
+    // The computed criteria are kept as they stand, so the final sheet no longer follows records.
+    const MeasureTotals measures = storage::measures_of(tx, c->sheet.subject, c->sheet.person_id.value_or(c->sheet.unit_id),
+                                                        c->tmpl.movement_id, c->tmpl.year);
+    std::vector<storage::NewEntry> frozen;
+    for (const auto* cr : c->tmpl.criteria()) {
+      auto m = cr->formula ? parse_measure(cr->formula->measure) : std::nullopt;
+      if (!m) continue;
+      storage::NewEntry n;
+      n.criterion_id = cr->id;
+      n.round = ScoreRound::office_review;
+      n.points = computed_points(*cr, measures);
+      n.value = measures.value(*m, cr->formula->aggregate);
+      frozen.push_back(std::move(n));
+    }
+    storage::insert_entries(tx, sheet_id, frozen, account_of(actor), to_iso(now));
     if (auto ok = move_sheet(tx, actor, *c, version, *to, "finalised", std::nullopt, "", now); !ok) {
       return fail(ok.error());
     }
-    return view_of(tx, *sheet_for(tx, actor, sheet_id));
+    return view_of(tx, evidence_.get(), *sheet_for(tx, actor, sheet_id));
   });
 }
 

@@ -165,8 +165,15 @@ Result<int> parse_year(const std::string& text_in) {
 
 }  // namespace
 
-EvaluationService::EvaluationService(std::shared_ptr<storage::Database> db, Clock clock)
-    : db_(std::move(db)), clock_(std::move(clock)) {}
+EvaluationService::EvaluationService(std::shared_ptr<storage::Database> db, std::shared_ptr<EvidenceService> evidence,
+                                     Clock clock)
+    : db_(std::move(db)), evidence_(std::move(evidence)), clock_(std::move(clock)) {
+  if (!evidence_) return;
+  evidence_->register_subject("score_entry", [](storage::Tx& tx, const Principal& actor, std::int64_t entry_id) {
+    auto sheet = storage::sheet_of_entry(tx, entry_id);
+    return sheet && sheet_for(tx, actor, *sheet).has_value();
+  });
+}
 
 Result<ScoreTemplate> EvaluationService::create_template(const Principal& actor, std::int64_t agency_id,
                                                          const TemplateInput& in) {

@@ -79,6 +79,7 @@ struct EntryRow {
   std::int64_t criterion_id = 0;
   ScoreRound round = ScoreRound::self;
   Points points = 0;
+  std::optional<long long> value;  ///< a computed criterion frozen on the final sheet: the measure's value
   std::string comment;
   std::string reason;
   std::string scored_by;  ///< display name
@@ -88,6 +89,7 @@ struct NewEntry {
   std::int64_t criterion_id = 0;
   ScoreRound round = ScoreRound::self;
   Points points = 0;
+  std::optional<long long> value;
   std::string comment;
   std::string reason;
 };
@@ -115,8 +117,11 @@ long long insert_sheets(Tx& tx, const ScoreTemplate& t, std::int64_t evaluation_
 /// Version-checked; `submitted_at` empty keeps NULL. False when the sheet moved on.
 bool set_sheet_status(Tx& tx, std::int64_t id, std::int64_t version, SheetStatus status,
                       const std::string& submitted_at, const std::string& at);
-void insert_entries(Tx& tx, std::int64_t sheet_id, const std::vector<NewEntry>& entries,
-                    std::optional<std::int64_t> user_id, const std::string& at);
+/// Appends the entries; their ids in the same order.
+std::vector<std::int64_t> insert_entries(Tx& tx, std::int64_t sheet_id, const std::vector<NewEntry>& entries,
+                                         std::optional<std::int64_t> user_id, const std::string& at);
+/// The sheet an entry belongs to (the evidence read check).
+std::optional<std::int64_t> sheet_of_entry(Tx& tx, std::int64_t entry_id);
 /// Every entry of the sheet, oldest first.
 std::vector<EntryRow> entries_of_sheet(Tx& tx, std::int64_t sheet_id);
 /// sheet → criterion → its newest points, for every sheet of the template (one query).

@@ -80,15 +80,17 @@ inline constexpr const char* kSetSheetStatus =
     "UPDATE score_sheet SET status = :s, submitted_at = :sub, updated_at = :at, version = version + 1 "
     "WHERE id = :id AND version = :v";
 inline constexpr const char* kInsertEntry =
-    "INSERT INTO score_entry (sheet_id, criterion_id, round, points, comment, reason, scored_by, scored_at) "
-    "VALUES (:s, :c, :r, :p, :cm, :why, :by, :at)";
+    "INSERT INTO score_entry (sheet_id, criterion_id, round, points, value, comment, reason, scored_by, scored_at) "
+    "VALUES (:s, :c, :r, :p, :v, :cm, :why, :by, :at)";
 inline constexpr const char* kEntriesOf =
-    "SELECT x.id, x.criterion_id, x.round, x.points, x.comment, x.reason, COALESCE(u.display_name, ''), x.scored_at "
+    "SELECT x.id, x.criterion_id, x.round, x.points, x.value, x.comment, x.reason, COALESCE(u.display_name, ''), "
+    "x.scored_at "
     "FROM score_entry x LEFT JOIN user_account u ON u.id = x.scored_by WHERE x.sheet_id = :s ORDER BY x.id";
 /// Every entry of a template's sheets, oldest first: the newest per sheet and criterion wins.
 inline constexpr const char* kTemplateEntries =
     "SELECT x.sheet_id, x.criterion_id, x.points FROM score_entry x JOIN score_sheet s ON s.id = x.sheet_id "
     "WHERE s.template_id = :t ORDER BY x.id";
+inline constexpr const char* kSheetOfEntry = "SELECT sheet_id FROM score_entry WHERE id = :e";
 inline constexpr const char* kInsertSheetEvent =
     "INSERT INTO sheet_event (sheet_id, event, round, comment, actor_id, at) VALUES (:s, :e, :r, :c, :by, :at)";
 inline constexpr const char* kSheetEvents =

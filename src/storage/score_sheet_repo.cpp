@@ -6,6 +6,7 @@
 
 #include <soci/soci.h>
 
+#include "storage/account_repo.hpp"
 #include "storage/evaluation_repo.hpp"
 #include "storage/evaluation_sql.hpp"
 
@@ -186,40 +187,54 @@ bool set_sheet_status(Tx& tx, std::int64_t id, std::int64_t version, SheetStatus
   return st.get_affected_rows() == 1;
 }
 
-void insert_entries(Tx& tx, std::int64_t sheet_id, const std::vector<NewEntry>& entries,
-                    std::optional<std::int64_t> user_id, const std::string& at) {
+std::vector<std::int64_t> insert_entries(Tx& tx, std::int64_t sheet_id, const std::vector<NewEntry>& entries,
+                                         std::optional<std::int64_t> user_id, const std::string& at) {
   UserId by(user_id);
+  std::vector<std::int64_t> ids;
   for (const auto& e : entries) {
-    long long s = sheet_id, c = e.criterion_id, p = e.points;
+    long long s = sheet_id, c = e.criterion_id, p = e.points, v = e.value.value_or(0);
+    soci::indicator v_ind = e.value ? soci::i_ok : soci::i_null;
     std::string round(to_string(e.round));
     auto st = tx.prepared(sql::kInsertEntry);
     st->exchange(soci::use(s));
     st->exchange(soci::use(c));
     st->exchange(soci::use(round));
     st->exchange(soci::use(p));
+    st->exchange(soci::use(v, v_ind));
     st->exchange(soci::use(e.comment));
     st->exchange(soci::use(e.reason));
     st->exchange(soci::use(by.id, by.ind));
     st->exchange(soci::use(at));
     st->define_and_bind();
     st->execute(true);
+    ids.push_back(last_insert_id(tx, "score_entry"));
   }
+  return ids;
+}
+
+std::optional<std::int64_t> sheet_of_entry(Tx& tx, std::int64_t entry_id) {
+  long long e = entry_id, s = 0;
+  tx.sql() << sql::kSheetOfEntry, soci::into(s), soci::use(e);
+  if (!tx.sql().got_data()) return std::nullopt;
+  return s;
 }
 
 std::vector<EntryRow> entries_of_sheet(Tx& tx, std::int64_t sheet_id) {
-  long long s = sheet_id, id = 0, criterion = 0, points = 0;
+  long long s = sheet_id, id = 0, criterion = 0, points = 0, value = 0;
+  soci::indicator value_ind = soci::i_null;
   std::string round;
   EntryRow r;
   std::vector<EntryRow> out;
   soci::statement st = (tx.sql().prepare << sql::kEntriesOf, soci::into(id), soci::into(criterion), soci::into(round),
-                        soci::into(points), soci::into(r.comment), soci::into(r.reason), soci::into(r.scored_by),
-                        soci::into(r.scored_at), soci::use(s));
+                        soci::into(points), soci::into(value, value_ind), soci::into(r.comment),
+                        soci::into(r.reason), soci::into(r.scored_by), soci::into(r.scored_at), soci::use(s));
   st.execute();
   while (st.fetch()) {
     r.id = id;
     r.criterion_id = criterion;
     r.round = parse_score_round(round).value_or(ScoreRound::self);
     r.points = points;
+    r.value = value_ind == soci::i_ok ? std::optional<long long>(value) : std::nullopt;
     out.push_back(r);
   }
   return out;

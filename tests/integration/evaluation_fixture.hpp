@@ -6,12 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <string>
 
 #include "services/auth_service.hpp"
 #include "services/crypto.hpp"
 #include "services/evaluation_service.hpp"
+#include "services/evidence_service.hpp"
 #include "services/file_store.hpp"
 #include "services/movement_service.hpp"
 #include "services/org_service.hpp"
@@ -44,7 +46,8 @@ class EvaluationTest : public DbTest {
     people_ = std::make_shared<services::PeopleService>(db_, clock_.clock());
     files_ = std::make_shared<services::FileStore>(test_db_->scratch_path("files"));
     movements_ = std::make_shared<services::MovementService>(db_, files_, clock_.clock());
-    service_ = std::make_shared<services::EvaluationService>(db_, clock_.clock());
+    evidence_ = std::make_shared<services::EvidenceService>(db_, files_, services::EvidenceConfig{}, clock_.clock());
+    service_ = std::make_shared<services::EvaluationService>(db_, evidence_, clock_.clock());
     root_ = services::operator_principal("test");
 
     agency_ = users_->ensure_agency(root_, "BDT", "Ban Dân tộc tỉnh Cao Bằng")->id;
@@ -188,6 +191,19 @@ class EvaluationTest : public DbTest {
   }
   long long count(const std::string& table) { return scalar("SELECT COUNT(*) FROM " + table); }
 
+  /// A file as an upload leaves it on disk.
+  services::EvidenceUpload upload(const std::string& name, const std::string& bytes) {
+    auto path = test_db_->scratch_path("upload-" + std::to_string(++uploads_));
+    std::ofstream(path, std::ios::binary) << bytes;
+    services::EvidenceUpload u;
+    u.file_name = name;
+    u.path = path;
+    u.size = bytes.size();
+    u.sha256 = services::sha256_hex(bytes);
+    u.head = bytes.substr(0, 8192);
+    return u;
+  }
+
   /// The criterion ids of a template in order: plan, sessions, reach, bonus, penalty.
   static std::vector<std::int64_t> criteria_of(const ScoreTemplate& t) {
     std::vector<std::int64_t> out;
@@ -202,7 +218,9 @@ class EvaluationTest : public DbTest {
   std::shared_ptr<services::PeopleService> people_;
   std::shared_ptr<services::FileStore> files_;
   std::shared_ptr<services::MovementService> movements_;
+  std::shared_ptr<services::EvidenceService> evidence_;
   std::shared_ptr<services::EvaluationService> service_;
+  int uploads_ = 0;
   Principal root_, office_, leader_, head_, staff_, staff2_, kh_staff_, stranger_;
   std::int64_t agency_ = 0, other_ = 0, vp_ = 0, cs_ = 0, kh_ = 0, other_unit_ = 0;
   std::int64_t office_person_ = 0, leader_person_ = 0, head_person_ = 0, staff_person_ = 0, staff2_person_ = 0,

@@ -130,11 +130,28 @@ TEST_F(EvaluationTest, TheWholeCycleKeepsEveryScoreAndItsReason) {
   EXPECT_EQ(service_->self_assess(head_, sheet_id, v, {EntryInput{c[0], "50", "", ""}}).error().code,
             "evaluation.subject_only");
 
+  // A file that is not a PDF or a picture refuses the whole save: no entry, no file row.
+  EntryInput with_file{c[3], "5", "Sáng kiến cấp cơ sở năm 2025", ""};
+  with_file.files = {upload("quyet-dinh.pdf", "MZ not a document")};
+  auto bad_file = service_->self_assess(staff_, sheet_id, v, {EntryInput{c[0], "58", "", ""}, with_file});
+  ASSERT_FALSE(bad_file.has_value());
+  EXPECT_EQ(bad_file.error().code, "evidence.bad_type");
+  EXPECT_TRUE(names_field(bad_file.error(), "entries.1.files", "evidence.field_bad_type")) << fields_of(bad_file.error());
+  EXPECT_EQ(count("score_entry"), 0);
+  EXPECT_EQ(count("evidence"), 0);
+
+  with_file.files = {upload("quyet-dinh-cong-nhan-sang-kien.pdf", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")};
   auto self = service_->self_assess(staff_, sheet_id, v,
-                                    {EntryInput{c[0], "58", "Hoàn thành tốt kế hoạch", ""},
-                                     EntryInput{c[3], "5", "Sáng kiến cấp cơ sở năm 2025", ""},
+                                    {EntryInput{c[0], "58", "Hoàn thành tốt kế hoạch", ""}, with_file,
                                      EntryInput{c[4], "0", "", ""}});
   ASSERT_TRUE(self.has_value()) << fields_of(self.error());
+  ASSERT_EQ(self->entries.size(), 3u);
+  ASSERT_EQ(self->evidence.count(self->entries[1].id), 1u);
+  EXPECT_EQ(self->evidence.at(self->entries[1].id).front().file_name, "quyet-dinh-cong-nhan-sang-kien.pdf");
+  // The file is read by the sheet's readers (the head), not by a colleague.
+  const auto file_id = self->evidence.at(self->entries[1].id).front().id;
+  EXPECT_TRUE(evidence_->get(head_, file_id).has_value());
+  EXPECT_EQ(evidence_->get(staff2_, file_id).error().kind, ErrorKind::not_found);
   EXPECT_EQ(self->total.normal, 5800 + 700 + 2000);
   EXPECT_EQ(self->total.total, 9000);
   EXPECT_EQ(self->band, 1u);  // good: 80 ≤ 90 < 95
@@ -163,6 +180,7 @@ TEST_F(EvaluationTest, TheWholeCycleKeepsEveryScoreAndItsReason) {
   EXPECT_EQ(reviewed->entries[0].points, 5800);
   EXPECT_EQ(reviewed->entries[0].round, ScoreRound::self);
   EXPECT_EQ(reviewed->entries[3].points, 5500);
+  EXPECT_EQ(reviewed->entries[3].scored_by, "Hoàng Thị Lan");
   EXPECT_EQ(reviewed->entries[3].round, ScoreRound::unit_review);
   EXPECT_EQ(reviewed->entries[3].reason, "Chậm tiến độ báo cáo quý III");
 
@@ -177,6 +195,16 @@ TEST_F(EvaluationTest, TheWholeCycleKeepsEveryScoreAndItsReason) {
   ASSERT_TRUE(final_sheet.has_value()) << final_sheet.error().code;
   EXPECT_EQ(final_sheet->sheet.status, SheetStatus::final);
   EXPECT_FALSE(final_sheet->can_review);
+  // The computed criteria were kept with the values behind them: a record verified afterwards
+  // does not move the final sheet (nor its place in the ranking).
+  ASSERT_TRUE(final_sheet->entries.back().value.has_value());
+  EXPECT_EQ(*final_sheet->entries.back().value, 350);
+  achievement(staff_person_, cs_, 2025, 3, 10);
+  auto after = service_->sheet(office_, sheet_id);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->total.total, 8500);
+  EXPECT_EQ(after->computed_values.at(c[1]), 7);
+  EXPECT_EQ(service_->ranking(office_, t->id)->ranked.at(0).total.total, 8500);
   std::vector<std::string> events;
   for (const auto& e : final_sheet->history) events.push_back(e.event);
   EXPECT_EQ(events, (std::vector<std::string>{"applied", "scored", "submitted", "reviewed", "reviewed", "finalised"}));
