@@ -2,7 +2,11 @@
 // read for every sheet at once, who has not submitted, a unit head's list of their unit, units'
 // sheets reviewed by the Office, and a cluster's cross-scores without an agency's own.
 
+#include <array>
+#include <map>
+
 #include "evaluation_fixture.hpp"
+#include "storage/evaluation_repo.hpp"
 
 namespace thidua::it {
 namespace {
@@ -193,6 +197,54 @@ TEST_F(EvaluationRankingTest, AClusterRanksWithoutAnAgencysOwnScore) {
   auto outsider_office = account("vp_xd", "Vi Văn Xây", "office", unit(outsider, "VP", "office", "Văn phòng Sở Xây dựng"),
                                  outsider_person, "SXD");
   EXPECT_EQ(service_->cluster_ranking(outsider_office, t->id).error().code, "evaluation.template_not_found");
+}
+
+TEST_F(EvaluationRankingTest, GroupedMeasuresMatchEachSubjectCountedByHand) {
+  // Records of four people in two units, some not verified or of another year; the grouped
+  // read for all subjects agrees with the read for one and with sums made here.
+  struct Rec {
+    std::int64_t person, unit;
+    int year;
+    long long sessions, participants;
+    const char* status;
+  };
+  const std::vector<Rec> recs{{staff_person_, cs_, 2025, 2, 40, "verified"},  {staff_person_, cs_, 2025, 0, 15, "verified"},
+                              {staff_person_, cs_, 2025, 9, 90, "submitted"}, {staff2_person_, cs_, 2025, 1, 0, "verified"},
+                              {kh_person_, kh_, 2025, 4, 120, "verified"},    {kh_person_, kh_, 2024, 7, 70, "verified"},
+                              {head_person_, cs_, 2025, 3, 30, "returned"}};
+  std::map<std::int64_t, std::array<long long, 3>> people, units;  // sessions, participants, records with sessions
+  for (const auto& r : recs) {
+    achievement(r.person, r.unit, r.year, r.sessions, r.participants, r.status);
+    if (r.year != 2025 || std::string(r.status) != "verified") continue;
+    for (auto* m : {&people[r.person], &units[r.unit]}) {
+      (*m)[0] += r.sessions;
+      (*m)[1] += r.participants;
+      (*m)[2] += r.sessions > 0 ? 1 : 0;
+    }
+  }
+  db_->read([&](storage::Tx& tx) -> Result<int> {
+    auto by_person = storage::measures_by_person(tx, movement_, 2025);
+    auto by_unit = storage::measures_by_unit(tx, movement_, 2025);
+    EXPECT_EQ(by_person.size(), people.size());
+    EXPECT_EQ(by_unit.size(), units.size());
+    for (const auto& [id, want] : people) {
+      const auto& got = by_person.at(id);
+      EXPECT_EQ(got.value(Measure::sessions, Aggregate::sum), want[0]) << id;
+      EXPECT_EQ(got.value(Measure::participants, Aggregate::sum), want[1]) << id;
+      EXPECT_EQ(got.value(Measure::sessions, Aggregate::count), want[2]) << id;
+      const auto one = storage::measures_of(tx, RecordSubject::person, id, movement_, 2025);
+      EXPECT_EQ(one.sums, got.sums);
+      EXPECT_EQ(one.counts, got.counts);
+    }
+    for (const auto& [id, want] : units) {
+      EXPECT_EQ(by_unit.at(id).value(Measure::sessions, Aggregate::sum), want[0]) << id;
+      EXPECT_EQ(by_unit.at(id).value(Measure::participants, Aggregate::sum), want[1]) << id;
+      EXPECT_EQ(storage::measures_of(tx, RecordSubject::unit, id, movement_, 2025).sums, by_unit.at(id).sums);
+    }
+    EXPECT_EQ(people[staff_person_][0], 2);  // the submitted record does not count
+    EXPECT_EQ(units[cs_][2], 2);
+    return 0;
+  });
 }
 
 }  // namespace
