@@ -89,8 +89,11 @@ Result<RankingView> EvaluationService::ranking(const Principal& actor, std::int6
     for (auto& r : rank_sheets(std::move(inputs), t->bands)) {
       v.ranked.push_back({std::move(by_id.at(r.input.subject_id)), r.input.total, r.rank, r.band});
     }
-    std::sort(v.not_submitted.begin(), v.not_submitted.end(),
-              [](const storage::SheetRow& a, const storage::SheetRow& b) { return name_key(a) < name_key(b); });
+    std::vector<std::pair<std::string, storage::SheetRow>> waiting;
+    for (auto& s : v.not_submitted) waiting.emplace_back(name_key(s), std::move(s));
+    std::stable_sort(waiting.begin(), waiting.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    v.not_submitted.clear();
+    for (auto& [key, s] : waiting) v.not_submitted.push_back(std::move(s));
     v.tmpl = std::move(*t);
     return v;
   });

@@ -1,11 +1,22 @@
 #include "services/evaluation_rules.hpp"
 
+#include <charconv>
+
 #include "services/scope.hpp"
+#include "text/utf8.hpp"
 
 namespace thidua::services::evaluation_rules {
 
 std::optional<std::int64_t> account_of(const Principal& p) {
   return p.user_id > 0 ? std::optional<std::int64_t>(p.user_id) : std::nullopt;
+}
+
+std::optional<long long> parse_whole(std::string_view text, long long min, long long max) {
+  text = text::trim(text);
+  long long v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < min || v > max) return std::nullopt;
+  return v;
 }
 
 Result<ScoreTemplate> template_for(storage::Tx& tx, const Principal& actor, std::int64_t template_id) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/error.hpp"
 #include "domain/evaluation.hpp"
@@ -22,6 +23,8 @@ inline constexpr std::size_t kText = 4000;  // guidance, a comment, a reason
 
 /// The acting account, for "who did it" columns: none for an operator at the command line.
 std::optional<std::int64_t> account_of(const Principal& p);
+/// A whole number typed as text (spaces around allowed) within [min, max]; nullopt otherwise.
+std::optional<long long> parse_whole(std::string_view text, long long min, long long max);
 
 /// The template, when the actor may read its agency; "evaluation.template_not_found" otherwise.
 Result<ScoreTemplate> template_for(storage::Tx& tx, const Principal& actor, std::int64_t template_id);

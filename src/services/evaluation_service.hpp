@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "domain/clock.hpp"
+#include "domain/achievement.hpp"
 #include "domain/error.hpp"
 #include "domain/evaluation.hpp"
 #include "domain/evidence.hpp"
@@ -86,6 +87,11 @@ struct SheetView {
   std::map<std::int64_t, Points> current;      ///< criterion → the points that count now
   std::map<std::int64_t, long long> computed_values;  ///< computed criterion → the value behind it (frozen when final)
   std::map<std::int64_t, std::vector<EvidenceRow>> evidence;  ///< entry → its files
+  /// The verified records of the subject (a unit: its own and its people's) for the movement
+  /// and year, newest first, that the computed criteria are counted from (at most 200 listed;
+  /// empty when the template has no computed criterion).
+  std::vector<Achievement> records;
+  long long records_total = 0;
   SheetTotal total;
   std::optional<std::size_t> band;
   std::vector<storage::SheetEventRow> history;

@@ -1,5 +1,6 @@
 // A sheet: its page, the subject's own scores, submission, reviews, return and the final sheet.
 
+#include <algorithm>
 #include <set>
 
 #include <boost/json.hpp>
@@ -8,6 +9,7 @@
 #include "services/evaluation_rules.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/validation.hpp"
+#include "storage/achievement_repo.hpp"
 #include "text/utf8.hpp"
 
 namespace thidua::services {
@@ -40,6 +42,23 @@ SheetView view_of(storage::Tx& tx, const EvidenceService* evidence, SheetContext
     }
     if (auto m = parse_measure(cr->formula->measure)) v.computed_values[cr->id] = measures.value(*m, cr->formula->aggregate);
     v.current[cr->id] = computed_points(*cr, measures);
+  }
+  const auto criteria = c.tmpl.criteria();
+  if (std::any_of(criteria.begin(), criteria.end(), [](const ScoreCriterion* cr) { return cr->formula.has_value(); })) {
+    storage::AchievementQuery q;
+    q.agency_id = c.sheet.agency_id;
+    q.movement_id = c.tmpl.movement_id;
+    q.year = c.tmpl.year;
+    if (c.sheet.subject == RecordSubject::person) {
+      q.person_id = c.sheet.person_id;
+    } else {
+      q.unit_id = c.sheet.unit_id;
+    }
+    q.status = "verified";
+    q.limit = 200;
+    auto page = storage::list_achievements(tx, q);
+    v.records = std::move(page.items);
+    v.records_total = page.total;
   }
   v.total = sheet_total(c.tmpl, v.current, measures);
   v.band = band_of(c.tmpl.bands, v.total.total);

@@ -1,6 +1,6 @@
 // Scoring templates, applying them to the agency, closing and reopening the evaluation.
 
-#include <cstdlib>
+#include <limits>
 
 #include <boost/json.hpp>
 
@@ -143,8 +143,8 @@ Result<storage::EvaluationRow> evaluation_of(storage::Tx& tx, const Principal& a
                                              std::int64_t movement_id, int year, const std::string& at) {
   auto m = storage::find_movement(tx, movement_id);
   if (!m || m->agency_id != agency_id) return fail(ErrorKind::not_found, "movement.not_found");
-  const int from = std::atoi(m->period_from.substr(0, 4).c_str());
-  const int to = std::atoi(m->period_to.substr(0, 4).c_str());
+  const auto from = parse_whole(m->period_from.substr(0, 4), 0, 9999).value_or(0);
+  const auto to = parse_whole(m->period_to.substr(0, 4), 0, 9999).value_or(0);
   if (year < from || year > to) {
     return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"year", "evaluation.year_outside_period"}}, ""});
   }
@@ -154,13 +154,9 @@ Result<storage::EvaluationRow> evaluation_of(storage::Tx& tx, const Principal& a
 }
 
 Result<int> parse_year(const std::string& text_in) {
-  auto t = text::trim(text_in);
-  int y = 0;
-  for (char c : t) y = (c >= '0' && c <= '9' && y < 100000) ? y * 10 + (c - '0') : -1;
-  if (t.size() != 4 || y < 1900 || y > 2200) {
-    return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"year", "validation.invalid"}}, ""});
-  }
-  return y;
+  auto y = parse_whole(text_in, 1900, 2200);
+  if (!y) return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"year", "validation.invalid"}}, ""});
+  return static_cast<int>(*y);
 }
 
 }  // namespace
@@ -183,14 +179,14 @@ Result<ScoreTemplate> EvaluationService::create_template(const Principal& actor,
     if (!can_manage_agency(actor, agency_id)) return fail(ErrorKind::forbidden, "evaluation.office_only");
     auto t = parse_template(in, true);
     auto year = parse_year(in.year);
-    std::int64_t movement_id = 0;
-    for (char c : text::trim(in.movement_id)) movement_id = (c >= '0' && c <= '9') ? movement_id * 10 + (c - '0') : -1;
-    if (!t || !year || movement_id <= 0) {
+    const auto movement = parse_whole(in.movement_id, 1, std::numeric_limits<long long>::max());
+    if (!t || !year || !movement) {
       Error e = !t ? t.error() : invalid();
       if (!year) e.fields.insert(e.fields.end(), year.error().fields.begin(), year.error().fields.end());
-      if (movement_id <= 0) e.field("movement_id", "validation.invalid");
+      if (!movement) e.field("movement_id", "validation.invalid");
       return fail(e);
     }
+    const std::int64_t movement_id = *movement;
     auto ev = evaluation_of(tx, actor, agency_id, movement_id, *year, to_iso(now));
     if (!ev) return fail(ev.error());
     if (auto open = require_open(*ev); !open) return fail(open.error());

@@ -27,6 +27,15 @@ TEST_F(EvaluationTest, BadTemplatesAreRefusedFieldByFieldAndWriteNothing) {
   EXPECT_TRUE(names_field(t.error(), "groups.0.criteria.2.formula.thresholds.1", "evaluation.thresholds_ascending"));
   EXPECT_TRUE(names_field(t.error(), "bands.1.at_least", "evaluation.bands_descending"));
   EXPECT_TRUE(names_field(t.error(), "groups.1.criteria.0.max_points", "evaluation.points_invalid"));
+  in = person_template();
+  in.year = "20a5";
+  in.movement_id = "phong trào";
+  in.subject = "household";
+  auto typed = service_->create_template(office_, agency_, in);
+  ASSERT_FALSE(typed.has_value());
+  EXPECT_TRUE(names_field(typed.error(), "year", "validation.invalid")) << fields_of(typed.error());
+  EXPECT_TRUE(names_field(typed.error(), "movement_id", "validation.invalid"));
+  EXPECT_TRUE(names_field(typed.error(), "subject", "validation.invalid"));
   in = person_template(2030);
   auto outside = service_->create_template(office_, agency_, in);
   ASSERT_FALSE(outside.has_value());
@@ -111,6 +120,10 @@ TEST_F(EvaluationTest, TheWholeCycleKeepsEveryScoreAndItsReason) {
   EXPECT_EQ(view->computed_values.at(c[2]), 350);
   EXPECT_EQ(view->current.at(c[2]), 2000);
   EXPECT_EQ(view->total.total, 2700);
+  // The records behind them: the two verified in 2025, not the draft nor 2024's.
+  EXPECT_EQ(view->records_total, 2);
+  ASSERT_EQ(view->records.size(), 2u);
+  EXPECT_EQ(view->records[0].status, AchievementStatus::verified);
 
   // Refusals: above the maximum, below zero, a computed criterion typed, a criterion of no
   // template; nothing written.
