@@ -31,7 +31,8 @@ CREATE INDEX evaluation_event_evaluation ON evaluation_event (evaluation_id, id)
 
 -- A template scores one kind of subject (unit / person / cluster_agency) in one evaluation.
 -- Copying last year's makes new rows (copied_from names the original); the original is never
--- changed. version moves on with each edit; a template already applied to sheets is not edited.
+-- changed. version moves on with each edit; a template applied to sheets (a cluster's: scored
+-- against) is not edited.
 CREATE TABLE score_template (
   id @ID@,
   evaluation_id BIGINT NOT NULL REFERENCES evaluation (id),

@@ -131,7 +131,7 @@ class EvaluationService {
   /// The Office of `agency_id`: a template for a movement of the agency, a year of its period
   /// and a subject kind (one per evaluation and kind; the evaluation is opened on first use).
   Result<ScoreTemplate> create_template(const Principal& actor, std::int64_t agency_id, const TemplateInput& input);
-  /// Version-checked ("edit.stale"); refused once applied ("evaluation.template_in_use").
+  /// Version-checked ("edit.stale"); refused once applied or scored against ("evaluation.template_in_use").
   Result<ScoreTemplate> update_template(const Principal& actor, std::int64_t template_id, std::int64_t version,
                                         const TemplateInput& input);
   /// A copy of the same movement's template of `year` − 1 for `year` (new rows; the original stays).

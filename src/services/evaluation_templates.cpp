@@ -214,7 +214,7 @@ Result<ScoreTemplate> EvaluationService::update_template(const Principal& actor,
     if (old->version != version) return fail(ErrorKind::conflict, "edit.stale");
     auto ev = storage::find_evaluation(tx, *storage::template_evaluation(tx, template_id));
     if (auto open = require_open(*ev); !open) return fail(open.error());
-    if (storage::template_sheet_count(tx, template_id) > 0) {
+    if (storage::template_uses(tx, template_id) > 0) {
       return fail(ErrorKind::conflict, "evaluation.template_in_use");
     }
     auto t = parse_template(in, false);

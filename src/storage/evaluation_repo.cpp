@@ -248,9 +248,9 @@ std::optional<std::int64_t> template_evaluation(Tx& tx, std::int64_t template_id
   return e;
 }
 
-long long template_sheet_count(Tx& tx, std::int64_t template_id) {
+long long template_uses(Tx& tx, std::int64_t template_id) {
   long long t = template_id, n = 0;
-  tx.sql() << sql::kSheetCount, soci::into(n), soci::use(t);
+  tx.sql() << sql::kTemplateUses, soci::into(n), soci::use(t), soci::use(t);
   return n;
 }
 

@@ -55,7 +55,8 @@ std::optional<ScoreTemplate> find_template(Tx& tx, std::int64_t id);
 std::optional<std::int64_t> template_id_for(Tx& tx, std::int64_t evaluation_id, EvalSubject subject);
 /// The evaluation a template belongs to.
 std::optional<std::int64_t> template_evaluation(Tx& tx, std::int64_t template_id);
-long long template_sheet_count(Tx& tx, std::int64_t template_id);
+/// Its sheets and cluster scores: a template in use is no longer edited.
+long long template_uses(Tx& tx, std::int64_t template_id);
 
 // ---- sheets (score_sheet_repo.cpp) ------------------------------------------------------------
 

@@ -57,8 +57,10 @@ inline constexpr const char* kDeleteBands = "DELETE FROM template_band WHERE tem
 inline constexpr const char* kTemplateFor =
     "SELECT id FROM score_template WHERE evaluation_id = :e AND subject_kind = :k";
 inline constexpr const char* kTemplateEvaluation = "SELECT evaluation_id FROM score_template WHERE id = :t";
-inline constexpr const char* kSheetCount =
-    "SELECT CAST(COUNT(*) AS BIGINT) FROM score_sheet WHERE template_id = :t";
+/// What uses a template: its sheets and, for a cluster's, the scores given against it.
+inline constexpr const char* kTemplateUses =
+    "SELECT CAST((SELECT COUNT(*) FROM score_sheet WHERE template_id = :t) + "
+    "(SELECT COUNT(*) FROM cluster_score WHERE template_id = :t2) AS BIGINT)";
 
 // ---- sheets ----------------------------------------------------------------------------------
 inline constexpr const char* kSheetColumns =

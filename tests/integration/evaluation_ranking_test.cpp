@@ -178,6 +178,8 @@ TEST_F(EvaluationRankingTest, AClusterRanksWithoutAnAgencysOwnScore) {
   const auto outsider = users_->ensure_agency(root_, "SXD", "Sở Xây dựng")->id;
   EXPECT_EQ(service_->score_cluster_member(third_office, t->id, outsider, "80", "").error().code, "agency.not_found");
   EXPECT_EQ(count("cluster_score"), 9);
+  // Scored against, the template is no longer edited.
+  EXPECT_EQ(service_->update_template(office_, t->id, t->version, in).error().code, "evaluation.template_in_use");
 
   auto r = service_->cluster_ranking(third_office, t->id);
   ASSERT_TRUE(r.has_value()) << r.error().code;
