@@ -118,5 +118,33 @@ TEST(EmbeddedCatalogue, EveryUserFacingErrorCodeExists) {
   }
 }
 
+TEST(EmbeddedCatalogue, EveryEvaluationMessageExistsInBothLanguages) {
+  auto c = catalogue();
+  ASSERT_NE(c, nullptr);
+  // The codes the evaluation domain and services refuse with (domain/evaluation.cpp,
+  // services/evaluation_*.cpp), and the names pages will show.
+  const char* codes[] = {
+      "evaluation.not_found", "evaluation.template_not_found", "evaluation.sheet_not_found",
+      "evaluation.office_only", "evaluation.closed", "evaluation.already_closed", "evaluation.already_open",
+      "evaluation.template_exists", "evaluation.template_in_use", "evaluation.no_previous_template",
+      "evaluation.cluster_not_applied", "evaluation.year_outside_period", "evaluation.subject_only",
+      "evaluation.own_sheet", "evaluation.reviewer_only", "evaluation.status_invalid",
+      "evaluation.ranking_forbidden", "evaluation.nothing_to_score", "evaluation.criterion_unknown",
+      "evaluation.criterion_twice", "evaluation.criterion_computed", "evaluation.points_invalid",
+      "evaluation.points_negative", "evaluation.points_above_max", "evaluation.reason_required",
+      "evaluation.no_criteria", "evaluation.group_empty", "evaluation.max_positive", "evaluation.max_too_large",
+      "evaluation.measure_unknown", "evaluation.per_unit_positive", "evaluation.thresholds_required",
+      "evaluation.thresholds_ascending", "evaluation.threshold_above_max", "evaluation.threshold_negative",
+      "evaluation.bands_descending", "evaluation.band_above_potential", "evaluation.band_negative",
+      "evaluation.band_code_duplicate", "sheet_status.final", "score_round.unit_review", "criterion_kind.penalty",
+      "eval_subject.cluster_agency", "evaluation_status.closed",
+  };
+  for (const char* code : codes) {
+    EXPECT_EQ(c->all(text::Lang::vi).count(code), 1u) << code;
+    EXPECT_EQ(c->all(text::Lang::en).count(code), 1u) << code;
+  }
+  EXPECT_EQ(c->get(text::Lang::vi, "evaluation.points_negative"), "Điểm không được nhỏ hơn 0.");
+}
+
 }  // namespace
 }  // namespace thidua::app
