@@ -53,17 +53,5 @@ if dups=$(find "$src" -name '*.hpp' -exec awk '
   echo "$dups"
   status=1
 fi
-# The same for named constants (the SQL of *_sql.hpp): two headers giving one inline constant two
-# values link silently, and every caller gets whichever definition the linker kept.
-if dups=$(find "$src" -name '*.hpp' -exec awk '
-    /^namespace [A-Za-z_:]+ *\{/ { ns = $2 }
-    /^inline constexpr [^=]* k[A-Za-z0-9_]+ *=/ {
-      for (i = 1; i <= NF; i++) if ($i ~ /^k[A-Za-z0-9_]+$/) { print ns "::" $i "\t" FILENAME ":" FNR; break } }' {} + |
-  sort | awk -F'\t' '{ n[$1]++; at[$1] = at[$1] " " $2 } END { for (k in n) if (n[k] > 1) print k ":" at[k] }') &&
-  [ -n "$dups" ]; then
-  echo "layering: constant defined in more than one header (rename one):"
-  echo "$dups"
-  status=1
-fi
 [ $status -eq 0 ] && echo "layering: ok"
 exit $status
