@@ -22,6 +22,7 @@
 #include "services/people_service.hpp"
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
+#include "services/evaluation_service.hpp"
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -44,6 +45,8 @@ struct ApiDeps {
   /// Achievements and progress against pledges (set by name, after the others).
   std::shared_ptr<services::AchievementService> achievements = nullptr;
   std::shared_ptr<services::ProgressService> progress = nullptr;
+  /// Scoring templates, sheets, reviews and rankings (set by name, after the others).
+  std::shared_ptr<services::EvaluationService> evaluations = nullptr;
   /// The register of initiatives (set by name, after the others).
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
 };

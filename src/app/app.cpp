@@ -98,6 +98,7 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.covenants = std::make_shared<services::CovenantService>(s.db, s.evidence);
   s.achievements = std::make_shared<services::AchievementService>(s.db, s.evidence);
   s.progress = std::make_shared<services::ProgressService>(s.db);
+  s.evaluations = std::make_shared<services::EvaluationService>(s.db, s.evidence);
   return s;
 }
 

@@ -23,6 +23,7 @@
 #include "services/people_service.hpp"
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
+#include "services/evaluation_service.hpp"
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -51,6 +52,7 @@ struct Services {
   std::shared_ptr<services::EvidenceService> evidence;
   std::shared_ptr<services::AchievementService> achievements;
   std::shared_ptr<services::ProgressService> progress;
+  std::shared_ptr<services::EvaluationService> evaluations;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -101,6 +101,8 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   web_deps.progress = s->progress;
   api_deps.achievements = s->achievements;
   api_deps.progress = s->progress;
+  web_deps.evaluations = s->evaluations;
+  api_deps.evaluations = s->evaluations;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

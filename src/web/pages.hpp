@@ -23,6 +23,7 @@
 #include "services/people_service.hpp"
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
+#include "services/evaluation_service.hpp"
 #include "services/user_service.hpp"
 #include "web/views.hpp"
 
@@ -50,6 +51,8 @@ struct WebDeps {
   /// Achievements and progress against pledges (set by name, after the others).
   std::shared_ptr<services::AchievementService> achievements = nullptr;
   std::shared_ptr<services::ProgressService> progress = nullptr;
+  /// Scoring templates, sheets, reviews and rankings (set by name, after the others).
+  std::shared_ptr<services::EvaluationService> evaluations = nullptr;
   /// The register of initiatives (set by name, after the others).
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
 };
