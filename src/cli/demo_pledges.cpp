@@ -152,7 +152,7 @@ class Loader {
   Result<void> pledge(const Principal& author, const Principal& approver, services::PledgeInput in, Fate fate,
                       int year, int k, const std::string& return_comment) {
     if (fate == Fate::none) return {};
-    char day[32];
+    char day[80];  // room for any int, so the compiler sees no truncation
     std::snprintf(day, sizeof day, "%04d-02-%02dT02:%02d:00Z", year, 10 + k, 15 + k * 3);
     clock_.at(day);
     in.movement_id = std::to_string(movement_);
@@ -192,7 +192,7 @@ class Loader {
   }
 
   Result<void> year_of(int year) {
-    char day[32];
+    char day[80];  // room for any int, so the compiler sees no truncation
     std::snprintf(day, sizeof day, "%04d-01-%02dT02:00:00Z", year, year == 2024 ? 15 : 10);
     clock_.at(day);
     auto deadline = pledges_.set_deadline(office_, movement_, year, "31/03/" + std::to_string(year));
