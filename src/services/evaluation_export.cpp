@@ -97,6 +97,8 @@ documents::Document ranking_annex(const RankingView& v, const AnnexContext& c) {
   const bool people = v.tmpl.subject == EvalSubject::person;
   const std::string year = std::to_string(v.tmpl.year);
   documents::Document doc;
+  // Landscape, as wide annexes are printed: names, units and bands each on one line.
+  doc.page.orientation = documents::Orientation::landscape;
   doc.header.parent_body = m.header_parent;
   doc.header.agency = m.header_name.empty() ? text::upper_vi(c.agency_name) : m.header_name;
   doc.header.place = m.place;
@@ -115,7 +117,7 @@ documents::Document ranking_annex(const RankingView& v, const AnnexContext& c) {
   doc.body.push_back(documents::body(scope + "."));
 
   documents::TableBlock t;
-  t.column_widths = people ? std::vector<double>{1.5, 4.2, 5.4, 1.6, 4.8} : std::vector<double>{1.5, 9.6, 1.6, 4.8};
+  t.column_widths = people ? std::vector<double>{1.4, 5, 5.6, 1.5, 5.4} : std::vector<double>{1.4, 10, 1.5, 5.4};
   documents::TableRow head;
   head.header = true;
   head.cells.push_back(cell("Hạng", true, Align::center));
