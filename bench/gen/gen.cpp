@@ -35,7 +35,7 @@ struct Generator {
   TableGroup (*run)(Context&, Rng&);
   Summary (*stream)(Context&, Rng&, const Emit&) = nullptr;  ///< instead of run: rows in groups
   /// A streaming generator's tables: loaded without their indexes, which are built at the end.
-  std::array<const char*, 2> tables{};
+  std::array<const char*, 3> tables{};
 };
 
 // In dependency order: each reads what the ones above it put in the DataSet.
@@ -51,6 +51,7 @@ constexpr Generator kGenerators[] = {
     {"pledges", generate_pledges},
     {"initiatives", generate_initiatives},
     {"achievements", nullptr, generate_achievements, {"achievement", "achievement_event"}},
+    {"evaluations", nullptr, generate_evaluations, {"score_sheet", "score_entry", "sheet_event"}},
 };
 
 /// The 2021–2025 criteria set as the server loads it: by its own loader of rules/criteria/

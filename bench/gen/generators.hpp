@@ -65,4 +65,9 @@ using Emit = std::function<void(TableGroup&&)>;
 /// Achievements 2021–2025 with their last event, emitted in groups of 50,000.
 Summary generate_achievements(Context& ctx, Rng& rng, const Emit& emit);
 
+/// The evaluation of 2024 for every agency's movement: a unit and a person template (criteria
+/// by hand and computed), a sheet for every active unit and person, most self-scored and
+/// submitted, some reviewed; emitted per 25 agencies.
+Summary generate_evaluations(Context& ctx, Rng& rng, const Emit& emit);
+
 }  // namespace thidua::gen

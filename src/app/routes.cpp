@@ -8,12 +8,14 @@
 #include "api/achievement_api.hpp"
 #include "api/evidence_api.hpp"
 #include "api/initiative_api.hpp"
+#include "api/evaluation_api.hpp"
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
 #include "web/achievement_pages.hpp"
 #include "web/commune_pages.hpp"
 #include "web/evidence_view.hpp"
 #include "web/initiative_pages.hpp"
+#include "web/evaluation_exports.hpp"
 #include "web/movement_pages.hpp"
 #include "web/pledge_pages.hpp"
 
@@ -314,6 +316,16 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/initiatives/{id}/uses/{use}/release", managers, bind(w, web::initiative_use_release),
        "Release a use of the initiative (its nomination was not accepted)");
 
+  // The yearly evaluation's ranked lists as files (issue 8): XLSX, and the annex of the
+  // evaluation minutes as DOCX and PDF; ?unit=ID for one unit's list. The service checks who
+  // may read the list (overseers; a unit head their unit's).
+  page("GET", "/evaluations/templates/{id}/ranking.xlsx", signed_in, bind(w, web::evaluation_ranking_xlsx),
+       "A template's ranked list as XLSX (groups' points, bonus, penalty, band; who has not submitted)");
+  page("GET", "/evaluations/templates/{id}/ranking.docx", signed_in, bind(w, web::evaluation_ranking_docx),
+       "The evaluation minutes' annex (ranked list with bands) as DOCX");
+  page("GET", "/evaluations/templates/{id}/ranking.pdf", signed_in, bind(w, web::evaluation_ranking_pdf),
+       "The evaluation minutes' annex (ranked list with bands) as PDF");
+
 
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
@@ -509,6 +521,28 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Record a use of the initiative as a basis (refused when already used by that author)");
   api("POST", "/api/v1/initiatives/{id}/uses/{use}/release", api_managers, bind(a, api::release_initiative_use),
       "Release a use of the initiative");
+  // The yearly evaluation (issue 8): templates, sheets, reviews, rankings, close and reopen.
+  // The service checks each right (the Office's, a subject's own sheet, a reviewer's round).
+  api("POST", "/api/v1/evaluation-templates", Access::signed_in(), bind(a, api::create_evaluation_template),
+      "Create a scoring template for a movement, year and subject kind (the Office)");
+  api("GET", "/api/v1/evaluation-templates/{id}", Access::signed_in(), bind(a, api::get_evaluation_template),
+      "A scoring template with its groups, criteria, bands and evaluation");
+  api("POST", "/api/v1/evaluation-templates/{id}/apply", Access::signed_in(), bind(a, api::apply_evaluation_template),
+      "Make a sheet for every unit or person of the agency that has none (the Office)");
+  api("GET", "/api/v1/evaluation-templates/{id}/ranking", Access::signed_in(), bind(a, api::get_evaluation_ranking),
+      "The ranked list of a template (?unit=), with bands and who has not submitted");
+  api("GET", "/api/v1/score-sheets/{id}", Access::signed_in(), bind(a, api::get_score_sheet),
+      "A score sheet with its entries, total, band and history");
+  api("PUT", "/api/v1/score-sheets/{id}/self", Access::signed_in(), bind(a, api::self_assess_score_sheet),
+      "Self-assessment of a sheet's criteria typed by hand (version-checked)");
+  api("POST", "/api/v1/score-sheets/{id}/submit", Access::signed_in(), bind(a, api::submit_score_sheet),
+      "Submit a sheet for review (version-checked)");
+  api("POST", "/api/v1/score-sheets/{id}/review", Access::signed_in(), bind(a, api::review_score_sheet),
+      "A reviewer's scores beside the subject's, with the reason for a change (version-checked)");
+  api("POST", "/api/v1/evaluations/{id}/close", Access::signed_in(), bind(a, api::close_evaluation),
+      "Close an evaluation with a reason: its sheets become read-only (the Office)");
+  api("POST", "/api/v1/evaluations/{id}/reopen", Access::signed_in(), bind(a, api::reopen_evaluation),
+      "Reopen a closed evaluation with a reason (the Office)");
   return r;
 }
 

@@ -31,4 +31,13 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
 int demo(const Common& common);
 int print_routes();
 
+/// `thidua scores`: the rankings of every template of an agency's evaluation (scores.cpp).
+struct ScoresOptions {
+  std::string movement = "latest";  ///< an id, or "latest"
+  int year = 0;
+  std::string format = "json";
+  std::string out;  ///< empty: JSON to standard output
+};
+int scores(app::Services& s, std::int64_t agency_id, const ScoresOptions& options);
+
 }  // namespace thidua::cli

@@ -234,6 +234,22 @@ int run(int argc, char** argv) {
     });
   });
 
+  auto* scores_cmd = app.add_subcommand("scores", "Rankings of every scoring template of an evaluation (JSON or XLSX)");
+  ScoresOptions scores_opt;
+  scores_cmd->add_option("--agency", io_agency, "Agency code, e.g. BDT")->required();
+  scores_cmd->add_option("--movement", scores_opt.movement, "Movement id, or latest (the default)");
+  scores_cmd->add_option("--year", scores_opt.year, "Year of the evaluation")->required()->check(CLI::Range(1900, 9999));
+  scores_cmd->add_option("--format", scores_opt.format, "json (the default) or xlsx")
+      ->check(CLI::IsMember({"json", "xlsx"}));
+  scores_cmd->add_option("--out", scores_opt.out, "File to write (JSON: standard output when not given)");
+  scores_cmd->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto agency_id = agency_id_of(s, io_agency);
+      if (!agency_id) return report(agency_id.error());
+      return scores(s, *agency_id, scores_opt);
+    });
+  });
+
   auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database while it is in use");
   std::string out;
   backup->add_option("--out", out, "Output file (SQLite file, or pg_dump custom archive)")->required();

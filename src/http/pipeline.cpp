@@ -71,7 +71,8 @@ unsigned status_for(const Error& e) {
 
 std::string error_json(const Context& ctx, const Error& e) {
   json::object fields;
-  for (const auto& f : e.fields) fields[f.field] = ctx.t(f.code);
+  // A field's message is formatted with the error's parameters ("above the maximum ({max})").
+  for (const auto& f : e.fields) fields[f.field] = ctx.message(Error{e.kind, f.code, e.params, {}, {}});
   std::string message = e.kind == ErrorKind::internal ? ctx.t("error.internal") : ctx.message(e);
   json::object err{{"code", e.kind == ErrorKind::internal ? "internal" : e.code}, {"message", message},
                    {"fields", fields}};

@@ -70,6 +70,7 @@ Result<RankingView> EvaluationService::ranking(const Principal& actor, std::int6
     const MeasureTotals nothing;
     std::vector<RankInput> inputs;
     std::map<std::int64_t, storage::SheetRow> by_id;
+    std::map<std::int64_t, std::vector<Points>> groups;
     for (auto& s : storage::sheets_of_template(tx, template_id)) {
       if (unit_id && s.unit_id != *unit_id) continue;
       if (!sheet_counts(s.status)) {
@@ -80,14 +81,18 @@ Result<RankingView> EvaluationService::ranking(const Principal& actor, std::int6
       auto m = measures.find(s.person_id.value_or(s.unit_id));
       RankInput in;
       in.subject_id = s.id;
-      in.total = sheet_total(*t, p == points.end() ? none : p->second, m == measures.end() ? nothing : m->second);
+      const auto& current = p == points.end() ? none : p->second;
+      const auto& totals = m == measures.end() ? nothing : m->second;
+      in.total = sheet_total(*t, current, totals);
+      groups.emplace(s.id, group_points(*t, current, totals));
       in.submitted_at = s.submitted_at;
       in.name_key = name_key(s);
       inputs.push_back(std::move(in));
       by_id.emplace(s.id, std::move(s));
     }
     for (auto& r : rank_sheets(std::move(inputs), t->bands)) {
-      v.ranked.push_back({std::move(by_id.at(r.input.subject_id)), r.input.total, r.rank, r.band});
+      v.ranked.push_back({std::move(by_id.at(r.input.subject_id)), r.input.total, r.rank, r.band,
+                          std::move(groups.at(r.input.subject_id))});
     }
     std::vector<std::pair<std::string, storage::SheetRow>> waiting;
     for (auto& s : v.not_submitted) waiting.emplace_back(name_key(s), std::move(s));
@@ -160,6 +165,31 @@ Result<ClusterRankingView> EvaluationService::cluster_ranking(const Principal& a
     v.cluster_id = c->cluster_id;
     v.tmpl = std::move(c->tmpl);
     return v;
+  });
+}
+
+Result<storage::EvaluationRow> EvaluationService::template_evaluation(const Principal& actor,
+                                                                     std::int64_t template_id) {
+  return db_->read([&](storage::Tx& tx) -> Result<storage::EvaluationRow> {
+    auto t = template_for(tx, actor, template_id);
+    if (!t) return fail(t.error());
+    return *storage::find_evaluation(tx, *storage::template_evaluation(tx, template_id));
+  });
+}
+
+Result<std::vector<ScoreTemplate>> EvaluationService::templates_of(const Principal& actor, std::int64_t agency_id,
+                                                                   std::int64_t movement_id, int year) {
+  return db_->read([&](storage::Tx& tx) -> Result<std::vector<ScoreTemplate>> {
+    if (!can_read_agency(tx, actor, agency_id)) return fail(ErrorKind::not_found, "agency.not_found");
+    std::vector<ScoreTemplate> out;
+    auto ev = storage::find_evaluation_for(tx, agency_id, movement_id, year);
+    if (!ev) return out;
+    for (auto kind : {EvalSubject::unit, EvalSubject::person, EvalSubject::cluster_agency}) {
+      auto id = storage::template_id_for(tx, ev->id, kind);
+      if (!id) continue;
+      if (auto t = storage::find_template(tx, *id)) out.push_back(std::move(*t));
+    }
+    return out;
   });
 }
 

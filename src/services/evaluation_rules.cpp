@@ -76,4 +76,23 @@ SheetTotal sheet_total(const ScoreTemplate& t, const std::map<std::int64_t, Poin
   return total_of(lines);
 }
 
+std::vector<Points> group_points(const ScoreTemplate& t, const std::map<std::int64_t, Points>& current,
+                                 const MeasureTotals& measures) {
+  std::vector<Points> out;
+  out.reserve(t.groups.size());
+  for (const auto& g : t.groups) {
+    Points sum = 0;
+    for (const auto& c : g.criteria) {
+      if (c.kind != CriterionKind::normal) continue;
+      if (auto it = current.find(c.id); it != current.end()) {
+        sum += it->second;
+      } else if (c.formula) {
+        sum += computed_points(c, measures);
+      }
+    }
+    out.push_back(sum);
+  }
+  return out;
+}
+
 }  // namespace thidua::services::evaluation_rules

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/error.hpp"
 #include "domain/evaluation.hpp"
@@ -52,5 +53,9 @@ Result<void> require_open(const storage::EvaluationRow& e);
 /// an entry once its sheet is final), else a computed criterion's points from `measures`, else 0.
 SheetTotal sheet_total(const ScoreTemplate& t, const std::map<std::int64_t, Points>& current,
                        const MeasureTotals& measures);
+/// Each group's points on the sheet (its normal criteria, as sheet_total counts them), in the
+/// template's group order; bonus and penalty items are in the total's own columns.
+std::vector<Points> group_points(const ScoreTemplate& t, const std::map<std::int64_t, Points>& current,
+                                 const MeasureTotals& measures);
 
 }  // namespace thidua::services::evaluation_rules

@@ -105,6 +105,7 @@ struct RankingRow {
   SheetTotal total;
   int rank = 0;
   std::optional<std::size_t> band;
+  std::vector<Points> group_points;  ///< each group's normal points, in the template's group order
 };
 struct RankingView {
   ScoreTemplate tmpl;
@@ -174,6 +175,12 @@ class EvaluationService {
   Result<void> score_cluster_member(const Principal& actor, std::int64_t template_id, std::int64_t scored_agency,
                                     const std::string& points, const std::string& comment);
   Result<ClusterRankingView> cluster_ranking(const Principal& actor, std::int64_t template_id);
+  /// The evaluation a template belongs to (its id, status and version for close and reopen).
+  Result<storage::EvaluationRow> template_evaluation(const Principal& actor, std::int64_t template_id);
+  /// Every template of the agency's evaluation of a movement and year (units, people, cluster),
+  /// in that order; none when the evaluation has not been opened.
+  Result<std::vector<ScoreTemplate>> templates_of(const Principal& actor, std::int64_t agency_id,
+                                                  std::int64_t movement_id, int year);
 
  private:
   std::shared_ptr<storage::Database> db_;

@@ -355,6 +355,7 @@ const bValue = () => ({
   communes: b.commune.id, assessments: b.assessment.id, recognitions: b.recognition.id,
   'commune-assignments': b.assignment.id, 'criteria-sets': b.criteriaSet.id, criteria: b.criterion.id,
   indicators: b.indicator.id, evidence: b.assessmentEvidence.id,
+  'evaluation-templates': b.template.id, 'score-sheets': b.sheet.id, evaluations: b.evaluation.id,
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
 // Bodies that would succeed on one's own record, so that only the agency check can stop them.
@@ -405,6 +406,13 @@ const bodies = {
   'POST /api/v1/initiatives/{id}/withdraw': () => ({ version: b.initiative.version, reason: 'Trộm' }),
   'POST /api/v1/initiatives/{id}/uses': () => ({ basis_kind: 'title', basis_ref: 'advanced_worker', year: 2025 }),
   'POST /api/v1/initiatives/{id}/uses/{use}/release': () => ({ reason: 'Trộm' }),
+  'PUT /api/v1/score-sheets/{id}/self': () => ({ version: b.sheet.version, entries: [{ criterion_id: b.criterion, points: 1 }] }),
+  'POST /api/v1/score-sheets/{id}/submit': () => ({ version: b.sheet.version }),
+  'POST /api/v1/score-sheets/{id}/review': () => ({
+    version: b.sheet.version, entries: [{ criterion_id: b.criterion, points: 1, reason: 'Trộm' }],
+  }),
+  'POST /api/v1/evaluations/{id}/close': () => ({ version: b.evaluation.version, reason: 'Trộm' }),
+  'POST /api/v1/evaluations/{id}/reopen': () => ({ version: b.evaluation.version, reason: 'Trộm' }),
 };
 
 function fill(pattern, valueOf) {
@@ -493,6 +501,23 @@ describe('province mode: one agency never sees another', () => {
     const ach = await call(tok.vp_b, 'POST', '/api/v1/achievements', { ...b.achievementBody, submit: true });
     assert.equal(ach.status, 201, ach.why);
     b.achievement = ach.json;
+
+    // B's scoring template of its people for 2026, applied: B's person has a sheet.
+    const tpl = await call(tok.vp_b, 'POST', '/api/v1/evaluation-templates', {
+      movement_id: b.movement.id, year: 2026, subject: 'person', title: `Bảng điểm ${SECRET}`,
+      groups: [{ title: `Nhóm ${SECRET}`, criteria: [{ title: `Tiêu chí ${SECRET}`, max_points: 100 }] }],
+      bands: [{ code: 'good', name: 'Hoàn thành tốt nhiệm vụ', at_least: 80 }],
+    });
+    assert.equal(tpl.status, 201, tpl.why);
+    b.template = tpl.json;
+    b.evaluation = tpl.json.evaluation;
+    b.criterion = tpl.json.groups[0].criteria[0].id;
+    const applied = await call(tok.vp_b, 'POST', `/api/v1/evaluation-templates/${b.template.id}/apply`, {});
+    assert.equal(applied.status, 200, applied.why);
+    const ranking = await call(tok.vp_b, 'GET', `/api/v1/evaluation-templates/${b.template.id}/ranking`);
+    assert.equal(ranking.status, 200, ranking.why);
+    b.sheet = ranking.json.not_submitted.find((x) => x.person_id === b.person.id);
+    assert.ok(b.sheet, ranking.why);
 
     // B's person gets an account and pledges; B's Office sends the pledge back, so the person is
     // told (a notification of B); B's covenant of its cluster's year.
