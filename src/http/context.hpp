@@ -65,6 +65,10 @@ class Context {
 
   std::string t(std::string_view key) const { return catalogue_.get(lang, key); }
   std::string message(const Error& e) const { return catalogue_.format(lang, e.code, e.params); }
+  /// A field's message of `e`, its placeholders filled from the error's parameters ("{max}").
+  std::string field_message(const Error& e, const FieldError& f) const {
+    return catalogue_.format(lang, f.code, e.params);
+  }
   const text::Catalogue& catalogue() const { return catalogue_; }
 
   const std::vector<std::string>& cookies_to_set() const { return set_cookies_; }

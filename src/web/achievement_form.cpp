@@ -171,8 +171,8 @@ Result<http::Response> render_achievement_form(const WebDeps& deps, http::Contex
     d.set("error", error->fields.empty() ? ctx.message(*error) : ctx.t("achievement.refused"));
     for (const auto& f : error->fields) {
       std::string field = f.field == "movement_id" ? "item_id" : f.field;
-      if (field == "file") file_error = ctx.t(f.code);
-      else errors.set(field, ctx.t(f.code));
+      if (field == "file") file_error = ctx.field_message(*error, f);
+      else errors.set(field, ctx.field_message(*error, f));
     }
   }
   put(d, "e", std::move(errors));

@@ -244,7 +244,7 @@ Result<http::Response> render_achievement(const WebDeps& deps, http::Context& ct
     if (files_open) {
       EvidenceInputOptions io;
       if (refused && refused_form == "files") {
-        for (const auto& f : refused->fields) io.error = ctx.t(f.code);
+        for (const auto& f : refused->fields) io.error = ctx.field_message(*refused, f);
         if (io.error.empty()) io.error = ctx.message(*refused);
       }
       v.set("evidence_input", render_evidence_input(*deps.views, ctx, *deps.evidence, io));
@@ -254,7 +254,7 @@ Result<http::Response> render_achievement(const WebDeps& deps, http::Context& ct
     v.set("action_error", ctx.message(*refused));
     v.set("refused_" + refused_form, true);
     for (const auto& f : refused->fields) {
-      if (f.field == "comment") v.set("comment_error", ctx.t(f.code));
+      if (f.field == "comment") v.set("comment_error", ctx.field_message(*refused, f));
     }
   }
   return deps.views->page(ctx, "pages/achievement", a.title, std::move(v), status);
@@ -293,7 +293,7 @@ Result<http::Response> status_change(const WebDeps& deps, http::Context& ctx, co
     if (d->achievement.status != AchievementStatus::submitted) row.set("done", true);
     if (!r) row.set("row_error", ctx.message(r.error()) + [&] {
       std::string more;
-      for (const auto& f : r.error().fields) more += " " + ctx.t(f.code);
+      for (const auto& f : r.error().fields) more += " " + ctx.field_message(r.error(), f);
       return more;
     }());
     // Answered 200 either way: htmx swaps only successful answers in, and the row says what

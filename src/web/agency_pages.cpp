@@ -50,7 +50,7 @@ Result<http::Response> render_agencies(const WebDeps& deps, http::Context& ctx, 
   }
   if (error) {
     std::string msg = ctx.message(*error);
-    for (const auto& f : error->fields) msg += " " + ctx.t(f.code);
+    for (const auto& f : error->fields) msg += " " + ctx.field_message(*error, f);
     d.set("error", msg);
   }
   return deps.views->page(ctx, "pages/agencies", ctx.t("agencies.title"), std::move(d), status);

@@ -32,7 +32,7 @@ http::Response render_login(const WebDeps& deps, http::Context& ctx, const std::
   if (error) {
     d.set("error", ctx.message(*error));
     for (const auto& f : error->fields) {
-      d.set(f.field == "login" ? "login_error" : "password_error", ctx.t(f.code));
+      d.set(f.field == "login" ? "login_error" : "password_error", ctx.field_message(*error, f));
     }
   }
   return deps.views->page(ctx, "pages/login", ctx.t("login.title"), std::move(d), status);

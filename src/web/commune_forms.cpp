@@ -158,8 +158,8 @@ Result<http::Response> render_assessment_form(const WebDeps& deps, http::Context
     put(x, "indicators", list_data(std::move(indicators)));
     if (refused && refused->error) {
       for (const auto& fe : refused->error->fields) {
-        if (fe.field == "met_" + key) x.set("met_error", ctx.t(fe.code));
-        if (fe.field == "value_" + key || fe.field == "note_" + key) x.set("text_error", ctx.t(fe.code));
+        if (fe.field == "met_" + key) x.set("met_error", ctx.field_message(*refused->error, fe));
+        if (fe.field == "value_" + key || fe.field == "note_" + key) x.set("text_error", ctx.field_message(*refused->error, fe));
       }
     }
     criteria.push_back(x);
@@ -170,7 +170,7 @@ Result<http::Response> render_assessment_form(const WebDeps& deps, http::Context
     o.id = "as-evidence";
     if (refused && refused->error) {
       for (const auto& fe : refused->error->fields) {
-        if (fe.field == "file") o.error = ctx.t(fe.code);
+        if (fe.field == "file") o.error = ctx.field_message(*refused->error, fe);
       }
     }
     d.set("evidence_input", render_evidence_input(*deps.views, ctx, *deps.evidence, o));
@@ -179,7 +179,7 @@ Result<http::Response> render_assessment_form(const WebDeps& deps, http::Context
     d.set("error", ctx.message(*refused->error));
     for (const auto& fe : refused->error->fields) {
       if (fe.field == "assessed_on" || fe.field == "kind" || fe.field == "note" || fe.field == "items") {
-        d.set(fe.field + "_error", ctx.t(fe.code));
+        d.set(fe.field + "_error", ctx.field_message(*refused->error, fe));
       }
     }
   }
@@ -249,7 +249,7 @@ Result<http::Response> render_assessment(const WebDeps& deps, http::Context& ctx
     d.set("withdraw_open", true);
     d.set("withdraw_error", ctx.message(*refused));
     for (const auto& fe : refused->fields) {
-      if (fe.field == "reason") d.set("reason_error", ctx.t(fe.code));
+      if (fe.field == "reason") d.set("reason_error", ctx.field_message(*refused, fe));
     }
     d.set("reason", reason);
   }

@@ -359,7 +359,7 @@ Result<mustache::data> commune_data(const WebDeps& deps, http::Context& ctx, std
       if (refused && refused->error && (mine || refused->form == "end-" + aid)) {
         x.set(mine ? "open" : "end_open", true);
         x.set(mine ? "error" : "end_error", ctx.message(*refused->error));
-        for (const auto& fe : refused->error->fields) x.set("e_" + fe.field, ctx.t(fe.code));
+        for (const auto& fe : refused->error->fields) x.set("e_" + fe.field, ctx.field_message(*refused->error, fe));
         if (!mine && refused->values) {
           x.set("f_end_date", refused->values->value("end_date"));
           x.set("f_end_note", refused->values->value("note"));

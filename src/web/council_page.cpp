@@ -53,7 +53,7 @@ Result<http::Response> render_council(const WebDeps& deps, http::Context& ctx, s
   }
   if (error) {
     std::string msg = ctx.message(*error);
-    for (const auto& f : error->fields) msg += " " + ctx.t(f.code);
+    for (const auto& f : error->fields) msg += " " + ctx.field_message(*error, f);
     d.set("error", msg);
   }
   return deps.views->page(ctx, "pages/council", ctx.t("council.title"), std::move(d), status);

@@ -74,7 +74,7 @@ Result<http::Response> render_list(const WebDeps& deps, http::Context& ctx, int 
       o.images_and_pdf_only = true;
       if (refused && refused->form == "covenant" && refused->error) {
         for (const auto& fe : refused->error->fields) {
-          if (fe.field == "file") o.error = ctx.t(fe.code);
+          if (fe.field == "file") o.error = ctx.field_message(*refused->error, fe);
         }
       }
       d.set("evidence_input", render_evidence_input(*deps.views, ctx, *deps.evidence, o));

@@ -10,7 +10,7 @@ http::Response error_page(const Views& views, http::Context& ctx, const Error& e
   d.set("request_id", ctx.req.request_id);
   if (!error.fields.empty()) {
     mustache::list items;
-    for (const auto& f : error.fields) items.push_back(mustache::data(ctx.t(f.code)));
+    for (const auto& f : error.fields) items.push_back(mustache::data(ctx.field_message(error, f)));
     mustache::data fields;
     fields.set("items", items);
     d.set("fields", fields);

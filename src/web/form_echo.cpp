@@ -22,8 +22,8 @@ mustache::data form_echo(http::Context& ctx, const Refused* refused, std::string
   std::string summary = ctx.message(e);
   for (const auto& f : e.fields) {
     bool shown_here = std::find(fields.begin(), fields.end(), f.field) != fields.end();
-    if (shown_here) d.set(f.field + "_error", ctx.t(f.code));
-    else summary += " " + ctx.t(f.code);
+    if (shown_here) d.set(f.field + "_error", ctx.field_message(e, f));
+    else summary += " " + ctx.field_message(e, f);
   }
   d.set("error", summary);
   return d;

@@ -113,7 +113,7 @@ Result<http::Response> render_form(const WebDeps& deps, http::Context& ctx, cons
   for (const char* name : kFields) d.set(name, value_of(in, name));
   if (error) {
     for (const auto& fe : error->fields) {
-      d.set(fe.field + "_error", ctx.t(fe.code));
+      d.set(fe.field + "_error", ctx.field_message(*error, fe));
       if (fe.field == "authors") {
         // The total of the shares names the total typed.
         d.set("authors_error", ctx.catalogue().format(ctx.lang, fe.code, error->params));
@@ -173,8 +173,8 @@ Result<http::Response> render_form(const WebDeps& deps, http::Context& ctx, cons
     if (error) {
       const std::string prefix = "authors." + std::to_string(k) + ".";
       for (const auto& fe : error->fields) {
-        if (fe.field == prefix + "person") r.set("person_error", ctx.t(fe.code));
-        if (fe.field == prefix + "share") r.set("share_error", ctx.t(fe.code));
+        if (fe.field == prefix + "person") r.set("person_error", ctx.field_message(*error, fe));
+        if (fe.field == prefix + "share") r.set("share_error", ctx.field_message(*error, fe));
       }
     }
     author_rows.push_back(r);

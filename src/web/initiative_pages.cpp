@@ -277,7 +277,7 @@ Result<http::Response> render_initiative(const WebDeps& deps, http::Context& ctx
     // The refused form's messages for the two halves of the basis land under the select.
     if (again && refused->error) {
       for (const auto& fe : refused->error->fields) {
-        if (fe.field == "basis_ref" || fe.field == "basis_kind") echo.set("basis_error", ctx.t(fe.code));
+        if (fe.field == "basis_ref" || fe.field == "basis_kind") echo.set("basis_error", ctx.field_message(*refused->error, fe));
       }
     }
     d.set("use_form", echo);

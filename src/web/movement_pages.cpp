@@ -156,7 +156,7 @@ mustache::list item_form_fields(http::Context& ctx, PlanSection s, const std::st
     }
     if (mine && refused->error) {
       for (const auto& fe : refused->error->fields) {
-        if (fe.field == spec.name) f.set("error", ctx.t(fe.code));
+        if (fe.field == spec.name) f.set("error", ctx.field_message(*refused->error, fe));
       }
     }
     out.push_back(f);
@@ -250,7 +250,7 @@ Result<mustache::data> movement_data(const WebDeps& deps, http::Context& ctx, st
     if (shown(refused, "header", "level", current["level"]) == l) h.set(std::string("level_") + l, true);
   }
   if (refused && refused->form == "header" && refused->error) {
-    for (const auto& fe : refused->error->fields) h.set(fe.field + "_error", ctx.t(fe.code));
+    for (const auto& fe : refused->error->fields) h.set(fe.field + "_error", ctx.field_message(*refused->error, fe));
     h.set("error", ctx.message(*refused->error));
   }
   put(d, "header", std::move(h));

@@ -50,7 +50,7 @@ mustache::list person_fields(http::Context& ctx, const services::PersonInput& in
   auto err = [&](const char* field) -> std::string {
     if (!error) return {};
     for (const auto& f : error->fields) {
-      if (f.field == field) return ctx.t(f.code);
+      if (f.field == field) return ctx.field_message(*error, f);
     }
     return {};
   };

@@ -127,7 +127,7 @@ Result<http::Response> render_form(const WebDeps& deps, http::Context& ctx, std:
   auto field_error = [&](const std::string& name) -> std::string {
     if (!error) return {};
     for (const auto& f : error->fields) {
-      if (f.field == name) return ctx.t(f.code);
+      if (f.field == name) return ctx.field_message(*error, f);
     }
     return {};
   };
@@ -138,7 +138,7 @@ Result<http::Response> render_form(const WebDeps& deps, http::Context& ctx, std:
     for (const auto& f : error->fields) {
       bool placed = f.field == "note" || f.field == "titles" || f.field == "unit_id" || f.field == "year" ||
                     f.field == "subject" || f.field.rfind("targets[", 0) == 0;
-      if (!placed) summary += " " + ctx.t(f.code);
+      if (!placed) summary += " " + ctx.field_message(*error, f);
     }
     d.set("error", summary);
   }

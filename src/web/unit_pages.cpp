@@ -41,7 +41,7 @@ Result<http::Response> render_units(const WebDeps& deps, http::Context& ctx, std
   }
   if (error) {
     std::string msg = ctx.message(*error);
-    for (const auto& f : error->fields) msg += " " + ctx.t(f.code);
+    for (const auto& f : error->fields) msg += " " + ctx.field_message(*error, f);
     d.set("error", msg);
   }
   return deps.views->page(ctx, "pages/units", ctx.t("units.title"), std::move(d), status);
