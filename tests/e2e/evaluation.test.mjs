@@ -27,7 +27,7 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
     assert.equal(await points.count(), 6, 'six criteria are scored by hand; the computed ones fill themselves');
     const typed = ['45', '18', '10', '9', '0', '0'];
     for (let i = 0; i < typed.length; ++i) await points.nth(i).fill(typed[i]);
-    session.chrome.expectFailure('/evaluations/sheets/', 422);
+    session.chrome.expectFailure(new URL(sheetUrl).pathname, 422);
     await Promise.all([staff.waitForLoadState('load'), staff.click('#submit-sheet')]);
     assert.equal(await points.nth(0).inputValue(), '45', 'the refused score comes back as typed');
     assert.equal(await points.nth(1).inputValue(), '18');
