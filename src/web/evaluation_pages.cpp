@@ -22,7 +22,7 @@ mustache::data sheet_row_data(http::Context& ctx, const storage::SheetRow& s) {
   mustache::data x;
   x.set("sheet_id", std::to_string(s.id));
   x.set("subject_name", s.subject_name);
-  x.set("unit_name", s.unit_name);
+  if (s.subject == RecordSubject::person) set_text(x, "unit_name", s.unit_name);
   x.set("subject_label", ctx.t(s.subject == RecordSubject::unit ? "eval_subject.unit" : "eval_subject.person"));
   x.set("status_label", ctx.t("sheet_status." + std::string(to_string(s.status))));
   x.set("status_color", sheet_status_color(s.status));
@@ -96,6 +96,8 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, Choice ch
       k.set("submitted", std::to_string(t.submitted));
       if (subject != EvalSubject::cluster_agency && o->manages) k.set("can_apply", true);
       if (subject == EvalSubject::cluster_agency) k.set("cluster", true);
+      // Overseers read every ranking; a cluster's is read by the members' Offices too.
+      if (o->oversees) k.set("can_rank", true);
     }
     if (!k.get("template_id") && o->manages && o->movement_id) {
       k.set("can_create", true);
@@ -125,7 +127,7 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, Choice ch
       x.set("at", display_timestamp(h.at));
       x.set("actor", h.actor);
       x.set("event", ctx.t("evaluation_page.event_" + h.event));
-      x.set("reason", h.reason);
+      set_text(x, "reason", h.reason);
       history.push_back(x);
     }
     if (!o->history.empty()) ev.set("has_history", true);

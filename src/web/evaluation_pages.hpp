@@ -33,6 +33,10 @@ Result<http::Response> evaluation_cluster_score(const WebDeps& deps, http::Conte
 /// Shared by the evaluation pages: a status badge's colour, a subject kind's label.
 std::string sheet_status_color(SheetStatus s);
 mustache::data sheet_row_data(http::Context& ctx, const storage::SheetRow& s);
+/// Sets `key` only when `value` is not empty (a section of the template shows it only then).
+inline void set_text(mustache::data& d, const std::string& key, const std::string& value) {
+  if (!value.empty()) d.set(key, value);
+}
 /// A field message of a refused form, with its parameters ("{max}") filled in.
 std::string field_message(http::Context& ctx, const Error& e, const FieldError& f);
 

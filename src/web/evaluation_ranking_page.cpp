@@ -68,7 +68,8 @@ Result<http::Response> evaluation_ranking_page(const WebDeps& deps, http::Contex
   chart.description = ctx.t("evaluation_page.chart_description");
   chart.x_max = static_cast<double>(v->tmpl.potential()) / kPointScale;
   for (const auto& b : v->tmpl.bands) {
-    chart.lines.push_back({static_cast<double>(b.at_least) / kPointScale, b.name});
+    // The band's threshold alone: names side by side would run into each other.
+    chart.lines.push_back({static_cast<double>(b.at_least) / kPointScale, "≥ " + format_points(b.at_least)});
   }
   mustache::list rows;
   for (const auto& r : v->ranked) {
@@ -95,13 +96,8 @@ Result<http::Response> evaluation_ranking_page(const WebDeps& deps, http::Contex
   if (!v->not_submitted.empty()) d.set("has_missing", true);
   d.set("missing", missing);
   d.set("missing_count", std::to_string(v->not_submitted.size()));
-  mustache::list bands;
-  for (const auto& b : v->tmpl.bands) {
-    mustache::data x;
-    x.set("name", b.name);
-    x.set("at_least", format_points(b.at_least));
-    bands.push_back(x);
-  }
+  std::string bands;
+  for (const auto& b : v->tmpl.bands) bands += (bands.empty() ? "" : "; ") + b.name + " ≥ " + format_points(b.at_least);
   d.set("bands", bands);
   return deps.views->page(ctx, "pages/evaluation_ranking", ctx.t("evaluation_page.ranking") + " – " + v->tmpl.title,
                           std::move(d));

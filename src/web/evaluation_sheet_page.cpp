@@ -15,6 +15,7 @@ struct Latest {
   const storage::EntryRow* self = nullptr;
   const storage::EntryRow* unit = nullptr;
   const storage::EntryRow* office = nullptr;
+  std::string unit_reason, office_reason;  ///< the round's last reason (a later unchanged score has none)
 };
 
 /// criterion → the newest entry of each round.
@@ -23,16 +24,19 @@ std::map<std::int64_t, Latest> latest_by_round(const std::vector<storage::EntryR
   for (const auto& e : entries) {
     auto& l = out[e.criterion_id];
     (e.round == ScoreRound::self ? l.self : e.round == ScoreRound::unit_review ? l.unit : l.office) = &e;
+    if (!e.reason.empty() && e.round != ScoreRound::self) {
+      (e.round == ScoreRound::unit_review ? l.unit_reason : l.office_reason) = e.reason;
+    }
   }
   return out;
 }
 
-mustache::data round_cell(const storage::EntryRow* e) {
+mustache::data round_cell(const storage::EntryRow* e, const std::string& reason = "") {
   mustache::data x;
   if (!e) return x;
   x.set("points", format_points(e->points));
-  x.set("comment", e->comment);
-  x.set("reason", e->reason);
+  set_text(x, "comment", e->comment);
+  set_text(x, "reason", reason);
   x.set("by", e->scored_by);
   return x;
 }
@@ -103,8 +107,8 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
       r.set("cid", cid);
       r.set("title", c.title);
       r.set("max", format_points(c.max_points));
-      r.set("guidance", c.guidance);
-      r.set("evidence_expected", c.evidence_expected);
+      set_text(r, "guidance", c.guidance);
+      set_text(r, "evidence_expected", c.evidence_expected);
       if (c.kind != CriterionKind::normal) {
         r.set("kind_label", ctx.t("criterion_kind." + std::string(to_string(c.kind))));
         r.set("kind_color", c.kind == CriterionKind::bonus ? "success" : "danger");
@@ -115,8 +119,8 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
       const Latest none;
       const Latest& lt = l == latest.end() ? none : l->second;
       r.set("self", round_cell(lt.self));
-      r.set("unit", round_cell(lt.unit));
-      r.set("office", round_cell(lt.office));
+      r.set("unit", round_cell(lt.unit, lt.unit_reason));
+      r.set("office", round_cell(lt.office, lt.office_reason));
       if (c.formula) {
         r.set("computed", true);
         auto val = v->computed_values.find(c.id);
@@ -171,7 +175,7 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
     x.set("actor", h.actor);
     x.set("event", ctx.t("evaluation_page.sheet_event_" + h.event));
     if (!h.round.empty()) x.set("round", ctx.t("score_round." + h.round));
-    x.set("comment", h.comment);
+    set_text(x, "comment", h.comment);
     history.push_back(x);
   }
   d.set("history", history);

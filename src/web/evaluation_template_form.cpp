@@ -376,8 +376,8 @@ Result<http::Response> evaluation_template_page(const WebDeps& deps, http::Conte
       mustache::data x;
       x.set("title", c.title);
       x.set("max", format_points(c.max_points));
-      x.set("guidance", c.guidance);
-      x.set("evidence_expected", c.evidence_expected);
+      set_text(x, "guidance", c.guidance);
+      set_text(x, "evidence_expected", c.evidence_expected);
       if (c.kind != CriterionKind::normal) {
         x.set("kind_label", ctx.t("criterion_kind." + std::string(to_string(c.kind))));
         x.set("kind_color", c.kind == CriterionKind::bonus ? "success" : "danger");
