@@ -28,6 +28,7 @@ Result<http::Response> render_cluster(const WebDeps& deps, http::Context& ctx, s
     x.set("average", r.scorers > 0 ? format_points(r.average) : "–");
     if (r.band) x.set("band", v->tmpl.bands[*r.band].name);
     rows.push_back(x);
+    if (ctx.principal->agency_id == r.agency_id) continue;  // its own score would not count
     mustache::data a;
     a.set("value", std::to_string(r.agency_id));
     a.set("label", x.get("name")->string_value());

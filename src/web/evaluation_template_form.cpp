@@ -289,6 +289,11 @@ Result<http::Response> after_save(const WebDeps& deps, http::Context& ctx, const
   for (const auto& f : e.fields) s.errors[form_field(parsed, f.field)] = field_message(ctx, e, f);
   s.title = form.value("title");
   for (std::size_t i = 0, n = row_count(form); i < n; ++i) s.rows.push_back(row_from(form, i));
+  // The empty rows at the end come back as the form's usual empty rows, not on top of them.
+  while (!s.rows.empty() && s.rows.back().title.empty() && s.rows.back().max.empty() &&
+         s.rows.back().guidance.empty() && s.rows.back().group.empty()) {
+    s.rows.pop_back();
+  }
   for (std::size_t j = 0; j < kBandRows; ++j) {
     const std::string js = std::to_string(j);
     s.bands.push_back({form.value("band_code_" + js), form.value("band_name_" + js), form.value("band_at_" + js)});

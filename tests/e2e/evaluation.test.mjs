@@ -99,6 +99,39 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
     await shot(staff, '8-sheet-phone');
   });
 
+  it('the Office makes the cluster\'s template: a refused row comes back as typed', async () => {
+    const office = await session.chrome.as('vanphong');
+    await office.goto(`${session.srv.url}/evaluations`);
+    await Promise.all([
+      office.waitForURL((u) => u.pathname === '/evaluations/templates/new'),
+      office.click('#kind-cluster_agency a:has-text("Tạo bảng chấm điểm")'),
+    ]);
+    await office.fill('#t-title', 'Bảng chấm điểm thi đua Khối Văn hoá - Xã hội năm 2025');
+    await office.fill('#c0-group', 'I. Tổ chức phong trào');
+    await office.fill('#c0-title', 'Ban hành kế hoạch, phát động thi đua kịp thời');
+    await office.fill('#c0-max', '60');
+    await office.fill('#c1-title', 'Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến');
+    await office.fill('#c1-max', '0');
+    session.chrome.expectFailure('/evaluations/templates', 422);
+    await Promise.all([office.waitForLoadState('load'), office.click('#save-template')]);
+    assert.match(await office.textContent('#row-1'), /Điểm tối đa phải lớn hơn 0/);
+    assert.equal(await office.inputValue('#c1-title'), 'Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến');
+    assert.equal(await office.inputValue('#c0-max'), '60');
+    await shot(office, '9-template-refused');
+    await office.fill('#c1-max', '40');
+    await Promise.all([office.waitForURL(/\/evaluations\/templates\/\d+$/), office.click('#save-template')]);
+    assert.match(await office.textContent('#template-title'), /Khối Văn hoá - Xã hội/);
+    await shot(office, '10-template');
+    await Promise.all([office.waitForURL(/\/ranking$/), office.click('#template-ranking')]);
+    assert.match(await office.textContent('#cluster-table'), /Ban Dân tộc tỉnh Cao Bằng/);
+    const health = await office.locator('#c-agency option', { hasText: 'Sở Y tế' }).getAttribute('value');
+    await office.selectOption('#c-agency', health);
+    await office.fill('#c-points', '85,5');
+    await Promise.all([office.waitForURL(/\/ranking$/), office.click('#cluster-score button[type=submit]')]);
+    assert.match(await office.textContent('#cluster-table'), /Sở Y tế tỉnh Cao Bằng\s*1\s*85,5/);
+    await shot(office, '11-cluster');
+  });
+
   it('had no console errors', () => {
     assert.deepEqual(session.chrome.problems, []);
   });
