@@ -344,12 +344,12 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
        "An agency of the cluster scores another");
   page("GET", "/evaluations/sheets/{id}", signed_in, bind(w, web::evaluation_sheet_page),
        "A scoring sheet: criteria, rounds side by side, computed records, total, band, history");
-  page("POST", "/evaluations/sheets/{id}", signed_in, bind(w, web::evaluation_sheet_save),
-       "The subject's own scores (and submit with then=submit)");
+  upload("/evaluations/sheets/{id}", signed_in, bind(w, web::evaluation_sheet_save),
+         "The subject's own scores with evidence per criterion (and submit with then=submit)", evidence_form);
   page("POST", "/evaluations/sheets/{id}/submit", signed_in, bind(w, web::evaluation_sheet_submit),
        "Submit a sheet for review");
-  page("POST", "/evaluations/sheets/{id}/review", signed_in, bind(w, web::evaluation_sheet_review),
-       "Review a sheet (a changed score needs its reason)");
+  upload("/evaluations/sheets/{id}/review", signed_in, bind(w, web::evaluation_sheet_review),
+         "Review a sheet (a changed score needs its reason), with evidence", evidence_form);
   page("POST", "/evaluations/sheets/{id}/return", signed_in, bind(w, web::evaluation_sheet_return),
        "Return a sheet to its subject with a reason");
   page("POST", "/evaluations/sheets/{id}/final", managers, bind(w, web::evaluation_sheet_finalise),

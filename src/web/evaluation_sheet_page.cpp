@@ -6,6 +6,7 @@
 #include <set>
 
 #include "web/evaluation_pages.hpp"
+#include "web/evidence_view.hpp"
 
 namespace thidua::web {
 
@@ -118,6 +119,13 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
       auto l = latest.find(c.id);
       const Latest none;
       const Latest& lt = l == latest.end() ? none : l->second;
+      // The files sent with any score of this criterion, every round.
+      std::vector<EvidenceRow> files;
+      for (const auto& e : v->entries) {
+        if (e.criterion_id != c.id) continue;
+        if (auto f = v->evidence.find(e.id); f != v->evidence.end()) files.insert(files.end(), f->second.begin(), f->second.end());
+      }
+      if (!files.empty()) r.set("evidence_html", render_evidence_list(*deps.views, ctx, files));
       r.set("self", round_cell(lt.self));
       r.set("unit", round_cell(lt.unit, lt.unit_reason));
       r.set("office", round_cell(lt.office, lt.office_reason));
@@ -142,6 +150,13 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
         for (const char* f : {"points", "comment", "reason"}) {
           auto it = field_errors.find(std::string(f) + "_" + cid);
           if (it != field_errors.end()) in.set(std::string(f) + "_error", it->second);
+        }
+        if (deps.evidence) {
+          EvidenceInputOptions eo;
+          eo.field = "evidence_" + cid;
+          eo.id = "evidence-" + cid;
+          if (auto it = field_errors.find("files_" + cid); it != field_errors.end()) eo.error = it->second;
+          in.set("evidence_input", render_evidence_input(*deps.views, ctx, *deps.evidence, eo));
         }
         r.set("input", in);
       }
@@ -191,7 +206,8 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
 /// The entries of a scoring form: every hand-scored criterion typed; for the subject, only
 /// those that changed since their last own score.
 Result<std::pair<std::vector<services::EntryInput>, std::vector<std::int64_t>>> entries_from(
-    const WebDeps& deps, http::Context& ctx, std::int64_t id, const http::FormData& form, bool review) {
+    const WebDeps& deps, http::Context& ctx, std::int64_t id, const http::FormData& form, const http::UploadForm* up,
+    bool review) {
   auto v = deps.evaluations->sheet(*ctx.principal, id);
   if (!v) return fail(v.error());
   const auto latest = latest_by_round(v->entries);
@@ -205,7 +221,8 @@ Result<std::pair<std::vector<services::EntryInput>, std::vector<std::int64_t>>> 
     e.points = form.value("points_" + cid);
     e.comment = form.value("comment_" + cid);
     e.reason = form.value("reason_" + cid);
-    if (!review) {
+    if (up && deps.evidence) e.files = evidence_uploads(*up, "evidence_" + cid);
+    if (!review && e.files.empty()) {
       if (e.points.empty() && e.comment.empty()) continue;
       auto l = latest.find(c->id);
       const auto* mine = l == latest.end() ? nullptr : l->second.self;
@@ -235,13 +252,27 @@ struct Posted {
   std::int64_t id = 0;
   std::int64_t version = 0;
   const http::FormData* form = nullptr;
+  const http::UploadForm* up = nullptr;  ///< the scoring forms: multipart, with evidence per criterion
+  http::FormData fields;                 ///< their text fields
 };
 Result<Posted> posted(http::Context& ctx) {
   auto id = id_param(ctx.params["id"]);
   if (!id) return fail(id.error());
   const auto& form = ctx.form();
   if (!form) return fail(form.error());
-  return Posted{*id, std::atoll(form->value("version").c_str()), &*form};
+  return Posted{*id, std::atoll(form->value("version").c_str()), &*form, nullptr, {}};
+}
+Result<Posted> posted_with_files(http::Context& ctx) {
+  auto id = id_param(ctx.params["id"]);
+  if (!id) return fail(id.error());
+  const auto& up = ctx.upload_form();
+  if (!up) return fail(up.error());
+  Posted p;
+  p.id = *id;
+  p.up = &*up;
+  for (const auto& [k, v] : up->fields) p.fields.add(k, v);
+  p.version = std::atoll(p.fields.value("version").c_str());
+  return p;
 }
 
 }  // namespace
@@ -253,9 +284,10 @@ Result<http::Response> evaluation_sheet_page(const WebDeps& deps, http::Context&
 }
 
 Result<http::Response> evaluation_sheet_save(const WebDeps& deps, http::Context& ctx) {
-  auto p = posted(ctx);
+  auto p = posted_with_files(ctx);
   if (!p) return fail(p.error());
-  auto entries = entries_from(deps, ctx, p->id, *p->form, false);
+  p->form = &p->fields;
+  auto entries = entries_from(deps, ctx, p->id, *p->form, p->up, false);
   if (!entries) return fail(entries.error());
   const bool then_submit = p->form->value("then") == "submit";
   std::int64_t version = p->version;
@@ -276,9 +308,10 @@ Result<http::Response> evaluation_sheet_submit(const WebDeps& deps, http::Contex
 }
 
 Result<http::Response> evaluation_sheet_review(const WebDeps& deps, http::Context& ctx) {
-  auto p = posted(ctx);
+  auto p = posted_with_files(ctx);
   if (!p) return fail(p.error());
-  auto entries = entries_from(deps, ctx, p->id, *p->form, true);
+  p->form = &p->fields;
+  auto entries = entries_from(deps, ctx, p->id, *p->form, p->up, true);
   if (!entries) return fail(entries.error());
   auto r = deps.evaluations->review(*ctx.principal, p->id, p->version, entries->first);
   return after(deps, ctx, p->id, "review", *p->form, r, "flash.evaluation.reviewed", entries->second);

@@ -10,6 +10,10 @@ import { describe, it } from 'node:test';
 
 import { demoSession } from '../support/browser.mjs';
 
+// A 1×1 PNG, the evidence of a score.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+
 const session = demoSession('evaluation');
 const shot = (p, n) => session.shot(p, n);
 
@@ -38,11 +42,14 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
 
     await points.nth(0).fill('38');
     await staff.locator('#score-form input[name^="comment_"]').first().fill('Hoàn thành 12/12 nhiệm vụ được giao.');
+    await staff.locator('#score-form input[type=file]').first().setInputFiles(
+      { name: 'bao-cao-ket-qua-cong-tac.png', mimeType: 'image/png', buffer: PNG });
     await Promise.all([staff.waitForURL(sheetUrl), staff.click('#submit-sheet')]);
     assert.match(await staff.textContent('#sheet-status'), /Đã gửi/);
     const first = await staff.textContent('.criterion >> nth=0');
     assert.match(first, /38/);
     assert.match(first, /Hoàn thành 12\/12 nhiệm vụ được giao/);
+    assert.match(first, /bao-cao-ket-qua-cong-tac\.png/, 'the evidence is listed beside its criterion');
     assert.equal(await staff.locator('#score-form input[name^="points_"]').count(), 0, 'a submitted sheet is read');
     assert.match(await staff.textContent('#sheet-history'), /Gửi thẩm định/);
     await shot(staff, '3-submitted');
