@@ -26,6 +26,7 @@ Result<EvaluationOverview> EvaluationService::overview(const Principal& actor, s
     o.agency_id = agency_id;
     o.manages = rights.manages;
     o.oversees = rights.oversees;
+    o.headed_units = rights.headed_units;
     for (const auto& row : storage::list_movements(tx, {agency_id})) {
       const auto& m = row.movement;
       o.movements.push_back({m.id, m.title, year_of(m.period_from), year_of(m.period_to)});

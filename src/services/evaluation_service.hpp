@@ -145,6 +145,7 @@ struct EvaluationOverview {
   std::vector<storage::SheetRow> to_review;  ///< people's sheets of the units they head
   bool manages = false;                      ///< the Office: create, copy, apply, close, reopen
   bool oversees = false;                     ///< sees the rankings of every template
+  std::vector<std::int64_t> headed_units;    ///< a unit head sees the ranking of these units
 };
 
 class EvaluationService {

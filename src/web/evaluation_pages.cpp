@@ -97,7 +97,13 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, Choice ch
       if (subject != EvalSubject::cluster_agency && o->manages) k.set("can_apply", true);
       if (subject == EvalSubject::cluster_agency) k.set("cluster", true);
       // Overseers read every ranking; a cluster's is read by the members' Offices too.
-      if (o->oversees) k.set("can_rank", true);
+      if (o->oversees) {
+        k.set("can_rank", true);
+      } else if (!o->headed_units.empty() && subject != EvalSubject::cluster_agency) {
+        // A unit head reads the ranking of their unit.
+        k.set("can_rank", true);
+        k.set("rank_query", "?unit=" + std::to_string(o->headed_units.front()));
+      }
     }
     if (!k.get("template_id") && o->manages && o->movement_id) {
       k.set("can_create", true);

@@ -78,6 +78,12 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
     assert.match(second, /15/);
     assert.match(second, /Hai văn bản tham mưu phải trả lại/);
     await shot(head, '5-reviewed');
+    // Her unit's ranking: her people only.
+    await head.goto(`${session.srv.url}/evaluations`);
+    await Promise.all([head.waitForURL(/\/ranking\?unit=\d+$/), head.click('#kind-person a:has-text("Xếp hạng")')]);
+    const table = await head.textContent('#ranking-table');
+    assert.match(table, /Triệu Thị Ánh/);
+    assert.doesNotMatch(table, /Đàm Văn Đức/);
   });
 
   it('the Office sees the ranking with bands and who has not submitted, on a phone too', async () => {
