@@ -147,7 +147,7 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, Choice ch
   if (!review.empty()) d.set("has_review", true);
   d.set("own", own);
   d.set("review", review);
-  if (refused && refused->error && refused->form != "status") d.set("page_error", ctx.message(*refused->error));
+  if (refused && refused->error && refused->form == "apply") d.set("page_error", ctx.message(*refused->error));
   return deps.views->page(ctx, "pages/evaluations", ctx.t("evaluation_page.title"), std::move(d), status);
 }
 
@@ -159,7 +159,9 @@ Result<http::Response> after(const WebDeps& deps, http::Context& ctx, Choice cho
     ctx.set_flash(flash);
     return http::Response::redirect(page_url(choice.movement.value_or(0), choice.year));
   }
-  if (!shows_again(r.error()) && r.error().kind != ErrorKind::forbidden) return fail(r.error());
+  // Nothing to copy from last year is said on the card, not on an error page.
+  const bool nothing_to_copy = r.error().code == "evaluation.no_previous_template";
+  if (!shows_again(r.error()) && r.error().kind != ErrorKind::forbidden && !nothing_to_copy) return fail(r.error());
   Refused refused{form_name, &form, &r.error()};
   return render(deps, ctx, choice, &refused, http::status_for(r.error()));
 }
