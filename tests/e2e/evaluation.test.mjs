@@ -8,7 +8,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { demoSession } from '../support/browser.mjs';
+import path from 'node:path';
+
+import { ARTIFACTS, demoSession } from '../support/browser.mjs';
 
 // A 1×1 PNG, the evidence of a score.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -110,6 +112,8 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
     await staff.click('#my-sheets a');
     await staff.waitForURL(/\/evaluations\/sheets\/\d+$/);
     await shot(staff, '8-sheet-phone');
+    // The first screen as the phone shows it, large enough to read.
+    await staff.screenshot({ path: path.join(ARTIFACTS, 'evaluation-8b-sheet-phone-top.png') });
   });
 
   it('the Office makes the cluster\'s template: a refused row comes back as typed', async () => {
