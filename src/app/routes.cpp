@@ -14,6 +14,7 @@
 #include "web/achievement_pages.hpp"
 #include "web/commune_pages.hpp"
 #include "web/evidence_view.hpp"
+#include "web/evaluation_pages.hpp"
 #include "web/initiative_pages.hpp"
 #include "web/evaluation_exports.hpp"
 #include "web/movement_pages.hpp"
@@ -315,6 +316,46 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
        "Record a use of the initiative as a basis (imported history, corrections)");
   page("POST", "/initiatives/{id}/uses/{use}/release", managers, bind(w, web::initiative_use_release),
        "Release a use of the initiative (its nomination was not accepted)");
+
+  // The yearly evaluation (bình xét): everyone of the agency sees the page of a movement and
+  // year and their own sheets; the service checks every action (the Office manages templates
+  // and closes; the subject scores; the unit head and the Office review). Literal paths before {id}.
+  page("GET", "/evaluations", signed_in, bind(w, web::evaluations_page),
+       "The evaluation of a movement and year: status, history, templates, my sheets");
+  page("POST", "/evaluations/copy", managers, bind(w, web::evaluation_copy_last_year),
+       "Copy last year's template of a subject kind (one click)");
+  page("POST", "/evaluations/{id}/close", managers, bind(w, web::evaluation_close),
+       "Close the evaluation with a reason: sheets become read-only");
+  page("POST", "/evaluations/{id}/reopen", managers, bind(w, web::evaluation_reopen),
+       "Reopen the evaluation with a reason");
+  page("GET", "/evaluations/templates/new", managers, bind(w, web::evaluation_template_new),
+       "Form for a new scoring template");
+  page("POST", "/evaluations/templates", managers, bind(w, web::evaluation_template_create),
+       "Create a scoring template");
+  page("GET", "/evaluations/templates/{id}", signed_in, bind(w, web::evaluation_template_page),
+       "A scoring template: groups, criteria, formulas, bands");
+  page("GET", "/evaluations/templates/{id}/edit", managers, bind(w, web::evaluation_template_edit),
+       "Form to edit a scoring template");
+  page("POST", "/evaluations/templates/{id}", managers, bind(w, web::evaluation_template_update),
+       "Save a scoring template (version-checked; refused once applied)");
+  page("POST", "/evaluations/templates/{id}/apply", managers, bind(w, web::evaluation_template_apply),
+       "Apply a template to every unit or person of the agency (one click)");
+  page("GET", "/evaluations/templates/{id}/ranking", signed_in, bind(w, web::evaluation_ranking_page),
+       "Ranking of a template (?unit=ID): bands, ties, who has not submitted, chart; a cluster's cross-scores");
+  page("POST", "/evaluations/templates/{id}/cluster-scores", managers, bind(w, web::evaluation_cluster_score),
+       "An agency of the cluster scores another");
+  page("GET", "/evaluations/sheets/{id}", signed_in, bind(w, web::evaluation_sheet_page),
+       "A scoring sheet: criteria, rounds side by side, computed records, total, band, history");
+  upload("/evaluations/sheets/{id}", signed_in, bind(w, web::evaluation_sheet_save),
+         "The subject's own scores with evidence per criterion (and submit with then=submit)", evidence_form);
+  page("POST", "/evaluations/sheets/{id}/submit", signed_in, bind(w, web::evaluation_sheet_submit),
+       "Submit a sheet for review");
+  upload("/evaluations/sheets/{id}/review", signed_in, bind(w, web::evaluation_sheet_review),
+         "Review a sheet (a changed score needs its reason), with evidence", evidence_form);
+  page("POST", "/evaluations/sheets/{id}/return", signed_in, bind(w, web::evaluation_sheet_return),
+       "Return a sheet to its subject with a reason");
+  page("POST", "/evaluations/sheets/{id}/final", managers, bind(w, web::evaluation_sheet_finalise),
+       "Make a reviewed sheet final (the Office)");
 
   // The yearly evaluation's ranked lists as files (issue 8): XLSX, and the annex of the
   // evaluation minutes as DOCX and PDF; ?unit=ID for one unit's list. The service checks who

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/demo_evaluation.hpp"
 #include "cli/demo_initiatives.hpp"
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
@@ -172,6 +173,8 @@ int demo(const Common& common) {
   if (auto r = load_demo_achievements(*s, agency->id, plan->id, unit_ids); !r) return report(r.error());
   // Initiatives of 2022–2025, two of them already the basis of an award.
   if (auto r = load_demo_initiatives(*s, agency->id, plan->id); !r) return report(r.error());
+  // The 2025 evaluation (bình xét): templates applied to all, sheets at every stage.
+  if (auto r = load_demo_evaluation(*s, agency->id, plan->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

@@ -29,6 +29,7 @@
 #include "domain/role.hpp"
 #include "domain/score_sheet.hpp"
 #include "storage/database.hpp"
+#include "storage/evaluation_lists_repo.hpp"
 #include "storage/evaluation_repo.hpp"
 #include "services/evidence_service.hpp"
 
@@ -121,6 +122,33 @@ struct ClusterRankingView {
   std::map<std::int64_t, std::string> agency_names;
 };
 
+// ---- what the evaluation pages list (evaluation_lists.cpp) ---------------------------------------
+
+/// One movement of the agency to choose from.
+struct EvaluationMovement {
+  std::int64_t id = 0;
+  std::string title;
+  int first_year = 0;  ///< of its period
+  int last_year = 0;
+};
+/// The evaluation page of an agency for a movement and year: its status and history, its
+/// templates, the actor's own sheets and the sheets they review.
+struct EvaluationOverview {
+  std::int64_t agency_id = 0;
+  std::vector<EvaluationMovement> movements;
+  std::int64_t movement_id = 0;  ///< 0: the agency has no movement
+  int year = 0;
+  std::vector<int> years;        ///< the years of the movement's period, newest first
+  std::optional<storage::EvaluationRow> evaluation;  ///< none until a template is made
+  std::vector<storage::EvaluationEventRow> history;
+  std::vector<storage::TemplateSummary> templates;
+  std::vector<storage::SheetRow> own;        ///< the actor's person sheet and the sheets of units they head
+  std::vector<storage::SheetRow> to_review;  ///< people's sheets of the units they head
+  bool manages = false;                      ///< the Office: create, copy, apply, close, reopen
+  bool oversees = false;                     ///< sees the rankings of every template
+  std::vector<std::int64_t> headed_units;    ///< a unit head sees the ranking of these units
+};
+
 class EvaluationService {
  public:
   /// `evidence` may be empty: scores then carry no files (typed files are refused). With it,
@@ -181,6 +209,12 @@ class EvaluationService {
   /// in that order; none when the evaluation has not been opened.
   Result<std::vector<ScoreTemplate>> templates_of(const Principal& actor, std::int64_t agency_id,
                                                   std::int64_t movement_id, int year);
+
+  // ---- lists for the pages (evaluation_lists.cpp) -------------------------------------------------
+  /// Anyone of the agency. `movement_id` / `year` none or 0: the newest evaluation's, else the
+  /// agency's newest movement and the last year of its period that has begun.
+  Result<EvaluationOverview> overview(const Principal& actor, std::int64_t agency_id,
+                                      std::optional<std::int64_t> movement_id, int year);
 
  private:
   std::shared_ptr<storage::Database> db_;

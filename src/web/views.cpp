@@ -128,6 +128,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/pledges", "pledge.nav");
     item("/achievements", "nav_ach.achievements");
     item("/initiatives", "initiative.nav");
+    item("/evaluations", "evaluation_page.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");
