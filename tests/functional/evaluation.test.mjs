@@ -1,4 +1,5 @@
-// The yearly evaluation over HTTP, on the demo data: the Office creates a person template with
+// The yearly evaluation over HTTP, on the demo data (its own evaluation is of 2025; this one is
+// of 2024): the Office creates a person template with
 // a computed criterion (sessions) and criteria by hand, refused when it names a measure that
 // does not exist; applies it to every person; a member of staff scores their own sheet (points
 // above the maximum refused, nothing saved) and submits; the Office reviews it (a change needs
@@ -38,14 +39,14 @@ async function call(token, method, p, body) {
 
 const fields = (res) => res.json?.error?.fields ?? {};
 
-/** A person template of 2025: plan by hand (90), sessions computed (1 point each, up to 10),
+/** A person template of 2024: plan by hand (90), sessions computed (1 point each, up to 10),
  *  a bonus (5) and a penalty (10); bands 95 / 80 / 50. */
 function personTemplate(over = {}) {
   return {
     movement_id: movement.id,
-    year: 2025,
+    year: 2024,
     subject: 'person',
-    title: 'Bảng chấm điểm thi đua cá nhân năm 2025',
+    title: 'Bảng chấm điểm thi đua cá nhân năm 2024',
     groups: [
       {
         title: 'Thực hiện nhiệm vụ',
@@ -125,7 +126,7 @@ describe('templates', () => {
     ids.evaluation = res.json.evaluation.id;
     const got = await call(tok.canbo, 'GET', `/api/v1/evaluation-templates/${ids.template}`);
     assert.equal(got.status, 200, got.why);
-    assert.equal(got.json.title, 'Bảng chấm điểm thi đua cá nhân năm 2025');
+    assert.equal(got.json.title, 'Bảng chấm điểm thi đua cá nhân năm 2024');
     const applied = await call(tok.vanphong, 'POST', `/api/v1/evaluation-templates/${ids.template}/apply`, {});
     assert.equal(applied.status, 200, applied.why);
     assert.ok(applied.json.sheets_created >= 10, applied.why);
@@ -221,7 +222,7 @@ describe('ranking', () => {
     const office = await as(srv, 'vanphong');
     const x = await office.download(`/evaluations/templates/${ids.template}/ranking.xlsx`);
     assert.equal(x.status, 200);
-    assert.match(x.disposition, /attachment; filename="BXT_2025_ca-nhan_\d+\.xlsx"/);
+    assert.match(x.disposition, /attachment; filename="BXT_2024_ca-nhan_\d+\.xlsx"/);
     const sheet = readSheet(x.body);
     assert.equal(sheet.rows[2][1], 'Đàm Văn Đức');
     assert.equal(sheet.rows[2][8], 'Hoàn thành nhiệm vụ');
@@ -290,32 +291,32 @@ describe('thidua scores', () => {
   const out = (r) => `exit ${r.status ?? r.signal}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
 
   it('prints every template of the evaluation, ranked, as JSON', () => {
-    const r = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--movement', 'latest', '--year', '2025']);
+    const r = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--movement', 'latest', '--year', '2024']);
     assert.equal(r.status, 0, out(r));
     const doc = JSON.parse(r.stdout);
-    assert.equal(doc.year, 2025);
+    assert.equal(doc.year, 2024);
     assert.equal(doc.movement_id, movement.id);
     const t = doc.templates.find((x) => x.template_id === ids.template);
     assert.ok(t, out(r));
     assert.equal(t.ranked[0].subject_name, 'Đàm Văn Đức');
     assert.ok(t.not_submitted.length >= 9);
-    const byId = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--movement', String(movement.id), '--year', '2025']);
+    const byId = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--movement', String(movement.id), '--year', '2024']);
     assert.equal(JSON.parse(byId.stdout).templates.length, doc.templates.length, out(byId));
   });
 
   it('writes XLSX to --out, and refuses XLSX without it, an unknown agency or movement', () => {
     const file = path.join(srv.dir, 'scores.xlsx');
-    const r = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--year', '2025', '--format', 'xlsx', '--out', file]);
+    const r = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--year', '2024', '--format', 'xlsx', '--out', file]);
     assert.equal(r.status, 0, out(r));
     const sheet = readSheet(fs.readFileSync(file));
     assert.equal(sheet.rows[2][1], 'Đàm Văn Đức');
-    const noOut = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--year', '2025', '--format', 'xlsx']);
+    const noOut = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--year', '2024', '--format', 'xlsx']);
     assert.notEqual(noOut.status, 0, out(noOut));
-    const agency = cli(['scores', '--db', srv.dbUrl, '--agency', 'KHONGCO', '--year', '2025']);
+    const agency = cli(['scores', '--db', srv.dbUrl, '--agency', 'KHONGCO', '--year', '2024']);
     assert.notEqual(agency.status, 0, out(agency));
-    const m = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--movement', '99999', '--year', '2025']);
+    const m = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--movement', '99999', '--year', '2024']);
     assert.notEqual(m.status, 0, out(m));
-    const format = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--year', '2025', '--format', 'csv']);
+    const format = cli(['scores', '--db', srv.dbUrl, '--agency', 'BDT', '--year', '2024', '--format', 'csv']);
     assert.notEqual(format.status, 0, out(format));
   });
 });

@@ -278,7 +278,7 @@ describe('a person\'s account and roles', () => {
   before(async () => { s = await as(srv, 'vanphong'); });
 
   it('the Office offers the roles of its agency\'s people, not admin or authority', async () => {
-    const id = await personId(s, 'Triệu Thị Ánh');
+    const id = await personId(s, 'Sầm Đức Minh');
     const { html } = await s.get(`/people/${id}`);
     assert.ok(byId(html, 'account-form'), 'create form');
     const roles = findTags(innerHtml(html, byId(html, 'account-form')), (t) => t.name === 'input' && t.attrs.name === 'roles')
@@ -288,25 +288,25 @@ describe('a person\'s account and roles', () => {
   });
 
   it('wrong input: 422 with the messages next to the fields and the typed login kept; nothing created', async () => {
-    const id = await personId(s, 'Triệu Thị Ánh');
-    const bad = await s.post(`/people/${id}/account`, { login: 'Tr ieu', password: 'ngan', roles: ['staff', 'admin'] });
+    const id = await personId(s, 'Sầm Đức Minh');
+    const bad = await s.post(`/people/${id}/account`, { login: 'Sam duc', password: 'ngan', roles: ['staff', 'admin'] });
     assert.equal(bad.status, 422, show(bad.r, bad.html));
-    assert.equal(formValues(bad.html, 'account-form').login, 'Tr ieu');
+    assert.equal(formValues(bad.html, 'account-form').login, 'Sam duc');
     assert.ok(fieldError(bad.html, 'ac-login')?.includes('Tên đăng nhập gồm'), fieldError(bad.html, 'ac-login'));
     assert.ok(fieldError(bad.html, 'ac-password')?.includes('ít nhất 10 ký tự'), fieldError(bad.html, 'ac-password'));
     assert.equal(fieldError(bad.html, 'ac-roles'), 'Bạn không được cấp vai trò này.');
     assert.deepEqual(formValues(bad.html, 'account-form').roles, ['staff'], 'ticked roles kept (admin is not offered)');
-    const none = await s.post(`/people/${id}/account`, { login: 'trieuthianh' });
+    const none = await s.post(`/people/${id}/account`, { login: 'samducminh' });
     assert.equal(none.status, 422, show(none.r, none.html));
     assert.equal(fieldError(none.html, 'ac-roles'), 'Chọn ít nhất một vai trò.');
     // Nothing was created: the login can still be taken.
     const admin = await as(srv, 'admin');
-    assert.ok(!pageText((await admin.get('/admin/users')).html).includes('trieuthianh'));
+    assert.ok(!pageText((await admin.get('/admin/users')).html).includes('samducminh'));
   });
 
   it('a new account with a generated password: shown once, it signs in with the roles given', async () => {
-    const id = await personId(s, 'Triệu Thị Ánh');
-    const r = await s.post(`/people/${id}/account`, { login: 'TrieuThiAnh', password: '', roles: ['staff', 'unit_head'] });
+    const id = await personId(s, 'Sầm Đức Minh');
+    const r = await s.post(`/people/${id}/account`, { login: 'SamDucMinh', password: '', roles: ['staff', 'unit_head'] });
     assert.equal(r.status, 200, show(r.r, r.html));
     const password = textById(r.html, 'account-password');
     assert.match(password ?? '', /^\S{10,}$/, `a password shown: ${password}`);
@@ -314,17 +314,17 @@ describe('a person\'s account and roles', () => {
     assert.equal(r.r.headers.get('cache-control'), 'no-store');
     const again = await s.get(`/people/${id}`);
     assert.equal(byId(again.html, 'account-password'), null, 'not shown a second time');
-    assert.equal(textById(again.html, 'account-login'), 'trieuthianh', 'stored lower case');
+    assert.equal(textById(again.html, 'account-login'), 'samducminh', 'stored lower case');
     assert.equal(textById(again.html, 'account-roles'), 'Trưởng phòng, đơn vị, Công chức, người lao động');
     assert.ok((listItems(again.html, 'person-history') ?? []).some((h) => h.includes('Gắn tài khoản')));
     // The person signs in with it and is the account's display name.
-    const anh = await as(srv, 'trieuthianh', { password });
-    const me = await anh.get('/api/v1/me', { accept: 'application/json' });
+    const minh = await as(srv, 'samducminh', { password });
+    const me = await minh.get('/api/v1/me', { accept: 'application/json' });
     const body = JSON.parse(me.html);
-    assert.equal(body.display_name, 'Triệu Thị Ánh');
+    assert.equal(body.display_name, 'Sầm Đức Minh');
     assert.deepEqual([...body.roles].sort(), ['staff', 'unit_head']);
     // A second account for the same person is refused.
-    const twice = await s.post(`/people/${id}/account`, { login: 'trieuthianh2', roles: 'staff' });
+    const twice = await s.post(`/people/${id}/account`, { login: 'samducminh2', roles: 'staff' });
     assert.equal(twice.status, 409, show(twice.r, twice.html));
     assert.equal(textById(twice.html, 'account-error'), 'Cán bộ này đã có tài khoản.');
   });
