@@ -77,40 +77,41 @@ Result<http::Response> get_score_sheet(const ApiDeps& deps, http::Context& ctx) 
   return sheet_json(*v);
 }
 
-Result<http::Response> self_assess_score_sheet(const ApiDeps& deps, http::Context& ctx) {
+namespace {
+
+/// A sheet's action over the API: the sheet's id from the path, the body's version, then `act`
+/// (given the id, the version and the body); the sheet as it now stands, or the refusal.
+template <class Act>
+Result<http::Response> sheet_action(http::Context& ctx, Act&& act) {
   auto id = id_param(ctx);
   if (!id) return fail(id.error());
   auto body = json_body(ctx);
   if (!body) return fail(body.error());
   auto version = body_version(*body);
   if (!version) return fail(version.error());
-  auto v = deps.evaluations->self_assess(*ctx.principal, *id, *version, dto::entries_from_json(*body));
+  auto v = act(*id, *version, *body);
   if (!v) return fail(v.error());
   return sheet_json(*v);
+}
+
+}  // namespace
+
+Result<http::Response> self_assess_score_sheet(const ApiDeps& deps, http::Context& ctx) {
+  return sheet_action(ctx, [&](std::int64_t id, std::int64_t version, const json::object& body) {
+    return deps.evaluations->self_assess(*ctx.principal, id, version, dto::entries_from_json(body));
+  });
 }
 
 Result<http::Response> submit_score_sheet(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto v = deps.evaluations->submit(*ctx.principal, *id, *version);
-  if (!v) return fail(v.error());
-  return sheet_json(*v);
+  return sheet_action(ctx, [&](std::int64_t id, std::int64_t version, const json::object&) {
+    return deps.evaluations->submit(*ctx.principal, id, version);
+  });
 }
 
 Result<http::Response> review_score_sheet(const ApiDeps& deps, http::Context& ctx) {
-  auto id = id_param(ctx);
-  if (!id) return fail(id.error());
-  auto body = json_body(ctx);
-  if (!body) return fail(body.error());
-  auto version = body_version(*body);
-  if (!version) return fail(version.error());
-  auto v = deps.evaluations->review(*ctx.principal, *id, *version, dto::entries_from_json(*body));
-  if (!v) return fail(v.error());
-  return sheet_json(*v);
+  return sheet_action(ctx, [&](std::int64_t id, std::int64_t version, const json::object& body) {
+    return deps.evaluations->review(*ctx.principal, id, version, dto::entries_from_json(body));
+  });
 }
 
 Result<http::Response> close_evaluation(const ApiDeps& deps, http::Context& ctx) {
