@@ -9,6 +9,7 @@
 #include "services/evaluation_service.hpp"
 #include "services/scope.hpp"
 #include "services/validation.hpp"
+#include "storage/audit_repo.hpp"
 #include "storage/org_repo.hpp"
 #include "text/collation.hpp"
 #include "text/utf8.hpp"
@@ -48,17 +49,39 @@ Result<ClusterContext> cluster_context(storage::Tx& tx, const Principal& actor, 
 
 }  // namespace
 
+namespace {
+
+/// Whether the actor may read the ranking of a template of `agency_id`: overseers read every
+/// list; a unit head the list of their unit; nobody else any.
+Result<void> may_read_ranking(storage::Tx& tx, const Principal& actor, std::int64_t agency_id,
+                              std::optional<std::int64_t> unit_id) {
+  auto rights = record_rights(tx, actor, agency_id);
+  if (!rights.oversees && !(unit_id && rights.heads(*unit_id))) {
+    return fail(ErrorKind::forbidden, "evaluation.ranking_forbidden");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<RankingStamp> EvaluationService::ranking_stamp(const Principal& actor, std::int64_t template_id,
+                                                      std::optional<std::int64_t> unit_id) {
+  return db_->read([&](storage::Tx& tx) -> Result<RankingStamp> {
+    auto t = storage::find_template_header(tx, template_id);
+    if (!t || !can_read_agency(tx, actor, t->agency_id)) return fail(ErrorKind::not_found, "evaluation.template_not_found");
+    if (t->subject == EvalSubject::cluster_agency) return RankingStamp{0, true};
+    if (auto ok = may_read_ranking(tx, actor, t->agency_id, unit_id); !ok) return fail(ok.error());
+    return RankingStamp{storage::audit_head(tx).first, false};
+  });
+}
+
 Result<RankingView> EvaluationService::ranking(const Principal& actor, std::int64_t template_id,
                                                std::optional<std::int64_t> unit_id) {
   return db_->read([&](storage::Tx& tx) -> Result<RankingView> {
     auto t = template_for(tx, actor, template_id);
     if (!t) return fail(t.error());
     if (t->subject == EvalSubject::cluster_agency) return fail(ErrorKind::not_found, "evaluation.template_not_found");
-    auto rights = record_rights(tx, actor, t->agency_id);
-    // Overseers read every list; a unit head the list of their unit; nobody else any.
-    if (!rights.oversees && !(unit_id && rights.heads(*unit_id))) {
-      return fail(ErrorKind::forbidden, "evaluation.ranking_forbidden");
-    }
+    if (auto ok = may_read_ranking(tx, actor, t->agency_id, unit_id); !ok) return fail(ok.error());
     RankingView v;
     v.evaluation = *storage::find_evaluation(tx, *storage::template_evaluation(tx, template_id));
     const bool units = t->subject == EvalSubject::unit;

@@ -149,6 +149,12 @@ struct EvaluationOverview {
   std::vector<std::int64_t> headed_units;    ///< a unit head sees the ranking of these units
 };
 
+/// What a ranking page's cache needs before reading the ranking.
+struct RankingStamp {
+  std::int64_t version = 0;  ///< the audit chain's head
+  bool cluster = false;      ///< a cluster's template: not cached
+};
+
 class EvaluationService {
  public:
   /// `evidence` may be empty: scores then carry no files (typed files are refused). With it,
@@ -199,6 +205,11 @@ class EvaluationService {
   /// Overseers (Office, leaders, council) see every sheet; a unit head their unit's (`unit_id`).
   Result<RankingView> ranking(const Principal& actor, std::int64_t template_id,
                               std::optional<std::int64_t> unit_id = std::nullopt);
+  /// The data version a ranking page is made from (the audit chain's head), after the same
+  /// rights check as `ranking`: a page rendered at that version is right while it holds. A
+  /// cluster's template (ranked by `cluster_ranking`, with its own check) is only said to be one.
+  Result<RankingStamp> ranking_stamp(const Principal& actor, std::int64_t template_id,
+                                     std::optional<std::int64_t> unit_id = std::nullopt);
   /// The Office of a member agency scores a member of the cluster the template's agency is in.
   Result<void> score_cluster_member(const Principal& actor, std::int64_t template_id, std::int64_t scored_agency,
                                     const std::string& points, const std::string& comment);

@@ -211,7 +211,7 @@ bool replace_template(Tx& tx, const ScoreTemplate& t, const std::string& at) {
   return true;
 }
 
-std::optional<ScoreTemplate> find_template(Tx& tx, std::int64_t id) {
+std::optional<ScoreTemplate> find_template_header(Tx& tx, std::int64_t id) {
   long long tid = id, agency = 0, movement = 0, version = 0, copied = 0, evaluation = 0;
   int year = 0;
   soci::indicator copied_ind = soci::i_null;
@@ -229,7 +229,12 @@ std::optional<ScoreTemplate> find_template(Tx& tx, std::int64_t id) {
   t.title = title;
   t.version = version;
   if (copied_ind == soci::i_ok) t.copied_from = copied;
-  load_content(tx, t);
+  return t;
+}
+
+std::optional<ScoreTemplate> find_template(Tx& tx, std::int64_t id) {
+  auto t = find_template_header(tx, id);
+  if (t) load_content(tx, *t);
   return t;
 }
 

@@ -52,6 +52,8 @@ std::int64_t insert_template(Tx& tx, const ScoreTemplate& t, std::int64_t evalua
 bool replace_template(Tx& tx, const ScoreTemplate& t, const std::string& at);
 /// With its groups, criteria (ids filled) and bands.
 std::optional<ScoreTemplate> find_template(Tx& tx, std::int64_t id);
+/// The template's own row only (no groups, criteria or bands): who it belongs to and what it scores.
+std::optional<ScoreTemplate> find_template_header(Tx& tx, std::int64_t id);
 std::optional<std::int64_t> template_id_for(Tx& tx, std::int64_t evaluation_id, EvalSubject subject);
 /// The evaluation a template belongs to.
 std::optional<std::int64_t> template_evaluation(Tx& tx, std::int64_t template_id);

@@ -102,6 +102,9 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
     const missing = await office.textContent('#not-submitted');
     assert.match(missing, /Nông Văn Chiến/);
     assert.ok((await office.locator('#ranking-figure svg').count()) === 1, 'a chart beside the table');
+    const perBand = await office.$$eval('#band-counts tbody td:last-child', (tds) => tds.map((t) => Number(t.textContent)));
+    const ranked = await office.locator('#ranking-table tbody tr').count();
+    assert.equal(perBand.reduce((a, b) => a + b, 0), ranked, 'every ranked sheet is counted in one band');
     assert.match(await office.getAttribute('#download-xlsx', 'href'), /\/ranking\.xlsx$/);
     await shot(office, '6-ranking');
     await office.setViewportSize({ width: 390, height: 844 });

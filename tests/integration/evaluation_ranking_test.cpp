@@ -100,6 +100,16 @@ TEST_F(EvaluationRankingTest, AUnitHeadSeesTheirUnitsListOnly) {
   EXPECT_EQ(service_->ranking(head_, t->id, kh_).error().code, "evaluation.ranking_forbidden");
   EXPECT_EQ(service_->ranking(head_, t->id).error().code, "evaluation.ranking_forbidden");
   EXPECT_EQ(service_->ranking(staff_, t->id).error().code, "evaluation.ranking_forbidden");
+  // The page cache's stamp makes the same check before any cached body is served.
+  auto stamp = service_->ranking_stamp(head_, t->id, cs_);
+  ASSERT_TRUE(stamp.has_value()) << stamp.error().code;
+  EXPECT_FALSE(stamp->cluster);
+  EXPECT_GT(stamp->version, 0);
+  EXPECT_EQ(service_->ranking_stamp(head_, t->id, kh_).error().code, "evaluation.ranking_forbidden");
+  EXPECT_EQ(service_->ranking_stamp(staff_, t->id).error().code, "evaluation.ranking_forbidden");
+  // Any write moves the stamp on: a body cached before it is not served after it.
+  score_and_submit(head_, sheet_of(t->id, head_person_), {EntryInput{c[0], "45", "", ""}});
+  EXPECT_GT(service_->ranking_stamp(head_, t->id, cs_)->version, stamp->version);
 }
 
 TEST_F(EvaluationRankingTest, UnitsScoreThemselvesAndTheOfficeReviewsThem) {
