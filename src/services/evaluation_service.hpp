@@ -173,6 +173,8 @@ class EvaluationService {
   Result<ScoreTemplate> copy_last_year(const Principal& actor, std::int64_t agency_id, std::int64_t movement_id,
                                        int year, EvalSubject subject);
   Result<ScoreTemplate> get_template(const Principal& actor, std::int64_t template_id);
+  /// How many sheets (or cluster scores) use the template: one or more and it is not edited any more.
+  Result<long long> template_uses(const Principal& actor, std::int64_t template_id);
   /// One sheet for every active unit or person of the agency that has none yet, in one
   /// transaction; returns how many were made.
   Result<long long> apply_template(const Principal& actor, std::int64_t template_id);

@@ -263,6 +263,14 @@ Result<ScoreTemplate> EvaluationService::get_template(const Principal& actor, st
   return db_->read([&](storage::Tx& tx) { return template_for(tx, actor, template_id); });
 }
 
+Result<long long> EvaluationService::template_uses(const Principal& actor, std::int64_t template_id) {
+  return db_->read([&](storage::Tx& tx) -> Result<long long> {
+    auto t = template_for(tx, actor, template_id);
+    if (!t) return fail(t.error());
+    return storage::template_uses(tx, template_id);
+  });
+}
+
 Result<long long> EvaluationService::apply_template(const Principal& actor, std::int64_t template_id) {
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<long long> {

@@ -371,7 +371,16 @@ Result<http::Response> evaluation_template_page(const WebDeps& deps, http::Conte
   d.set("movement_id", std::to_string(t->movement_id));
   d.set("subject_label", ctx.t("eval_subject." + std::string(to_string(t->subject))));
   d.set("potential", format_points(t->potential()));
-  if (ctx.principal->has_role_in(Role::office, t->agency_id) || ctx.principal->is_admin()) d.set("can_edit", true);
+  if (ctx.principal->has_role_in(Role::office, t->agency_id) || ctx.principal->is_admin()) {
+    // A template in use is not edited any more (the service refuses it): say so instead of a link.
+    auto uses = deps.evaluations->template_uses(*ctx.principal, t->id);
+    if (!uses) return fail(uses.error());
+    if (*uses == 0) {
+      d.set("can_edit", true);
+    } else {
+      d.set("in_use", ctx.catalogue().format(ctx.lang, "evaluation_page.in_use", {{"count", std::to_string(*uses)}}));
+    }
+  }
   mustache::list groups;
   for (const auto& g : t->groups) {
     mustache::data gd;

@@ -150,6 +150,10 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
     await Promise.all([office.waitForURL(/\/ranking$/), office.click('#cluster-score button[type=submit]')]);
     assert.match(await office.textContent('#cluster-table'), /Sở Y tế tỉnh Cao Bằng\s*1\s*85,5/);
     await shot(office, '11-cluster');
+    // Scored against, the template is not edited any more: the page says so instead of a link.
+    await office.goto(office.url().replace(/\/ranking$/, ''));
+    assert.equal(await office.locator('#edit-template').count(), 0);
+    assert.match(await office.textContent('#template-in-use'), /không sửa được/);
   });
 
   it('had no console errors', () => {
