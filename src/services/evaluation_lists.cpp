@@ -79,6 +79,17 @@ Result<EvaluationOverview> EvaluationService::overview(const Principal& actor, s
         }
       }
     }
+    if (rights.manages) {
+      for (const auto& t : o.templates) {
+        for (auto& s : storage::sheets_of_template(tx, t.id)) {
+          const bool waits = s.status == SheetStatus::reviewed ||
+                             (s.status == SheetStatus::submitted && s.subject == RecordSubject::unit);
+          if (!waits) continue;
+          ++o.office_queue_total;
+          if (o.office_queue.size() < EvaluationOverview::kOfficeQueueShown) o.office_queue.push_back(std::move(s));
+        }
+      }
+    }
     return o;
   });
 }

@@ -144,6 +144,11 @@ struct EvaluationOverview {
   std::vector<storage::TemplateSummary> templates;
   std::vector<storage::SheetRow> own;        ///< the actor's person sheet and the sheets of units they head
   std::vector<storage::SheetRow> to_review;  ///< people's sheets of the units they head
+  /// The Office's queue: units' sheets submitted (the Office reviews units) and every reviewed
+  /// sheet (the Office makes it final), the first kOfficeQueueShown of them.
+  std::vector<storage::SheetRow> office_queue;
+  long long office_queue_total = 0;
+  static constexpr std::size_t kOfficeQueueShown = 100;
   bool manages = false;                      ///< the Office: create, copy, apply, close, reopen
   bool oversees = false;                     ///< sees the rankings of every template
   std::vector<std::int64_t> headed_units;    ///< a unit head sees the ranking of these units

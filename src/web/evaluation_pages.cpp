@@ -147,6 +147,17 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, Choice ch
   if (!review.empty()) d.set("has_review", true);
   d.set("own", own);
   d.set("review", review);
+  mustache::list queue;
+  for (const auto& s : o->office_queue) queue.push_back(sheet_row_data(ctx, s));
+  if (o->office_queue_total > 0) {
+    d.set("has_queue", true);
+    d.set("queue_total", std::to_string(o->office_queue_total));
+    const auto more = o->office_queue_total - static_cast<long long>(o->office_queue.size());
+    if (more > 0) {
+      d.set("queue_more", ctx.catalogue().format(ctx.lang, "evaluation_page.queue_more", {{"count", std::to_string(more)}}));
+    }
+  }
+  d.set("queue", queue);
   if (refused && refused->error && refused->form == "apply") d.set("page_error", ctx.message(*refused->error));
   return deps.views->page(ctx, "pages/evaluations", ctx.t("evaluation_page.title"), std::move(d), status);
 }

@@ -91,6 +91,9 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
   it('the Office sees the ranking with bands and who has not submitted, on a phone too', async () => {
     const office = await session.chrome.as('vanphong');
     await office.goto(`${session.srv.url}/evaluations`);
+    // The Office's queue: the sheet its unit head reviewed waits to be made final.
+    assert.match(await office.textContent('#office-queue'), /Lương Văn Thành[\s\S]*Đã thẩm định/);
+    await shot(office, '5-office-queue');
     await Promise.all([
       office.waitForURL(/\/ranking$/),
       office.click('#kind-person a:has-text("Xếp hạng")'),
