@@ -195,6 +195,8 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
   }
   d.set("history", history);
   if (!summary.empty()) d.set("page_error", summary);
+  // Typed points and comments are shown again; a browser never refills a file input.
+  if (refused_scores) d.set("files_again", true);
   if (again.refused && again.refused->form == "return") {
     d.set("return_reason", typed(again, "reason"));
     d.set("return_open", true);

@@ -39,6 +39,7 @@ describe('a scoring sheet from self-assessment to the ranking, in the browser', 
     assert.equal(await points.nth(1).inputValue(), '18');
     const message = await staff.locator('#score-form .invalid-feedback').first().textContent();
     assert.match(message, /vượt quá điểm tối đa của tiêu chí \(40\)/);
+    assert.match(await staff.textContent('#files-again'), /hãy chọn lại/, 'files are not refilled: the page says so');
     assert.match(await staff.textContent('#sheet-status'), /Đang tự chấm/, 'nothing was submitted');
     await shot(staff, '2-refused');
 
