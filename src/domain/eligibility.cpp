@@ -326,7 +326,13 @@ ConditionResult Evaluator::check_worked(const Subject& s, const Condition& c) co
   if (s.person->placements.empty()) return result(c, Outcome::unknown, "worked_no_placement", std::move(p));
   const int year_days = days_in_year(year_start(y), year_end(y), y);
   int days = 0;
-  for (const auto& pl : s.person->placements) days += days_in_year(pl.from, pl.to.empty() ? year_end(y) : pl.to, y);
+  for (const auto& pl : s.person->placements) {
+    if (pl.until.empty()) {
+      days += days_in_year(pl.from, year_end(y), y);
+    } else if (pl.until > pl.from) {
+      days += days_in_year(pl.from, pl.until, y) - days_in_year(pl.until, pl.until, y);
+    }
+  }
   days = std::min(days, year_days);
   int maternity = 0;
   for (const auto& l : s.person->leaves) {

@@ -58,9 +58,10 @@ struct LeaveFact {
   std::string from;
   std::string to;          ///< last day
 };
+/// A placement: from `from` until the day before `until` (as person_placement.valid_to).
 struct PeriodFact {
   std::string from;
-  std::string to;          ///< last day; "" open
+  std::string until;       ///< exclusive; "" open
 };
 struct InitiativeFact {
   std::int64_t id = 0;
