@@ -100,7 +100,7 @@ struct UnitFacts {
   std::optional<Rating> rating;
   std::vector<CaseFact> cases;
   std::vector<AwardFact> awards;
-  int achievements = 0;
+  int achievements = 0;               ///< verified: the unit's own and its people's
   std::vector<std::int64_t> members;  ///< person ids (placed in the unit during the year)
 };
 

@@ -346,7 +346,7 @@ Result<std::shared_ptr<const std::vector<RuleSetLayer>>> commendation_rule_layer
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<const std::vector<RuleSetLayer>>> parsed;
   std::lock_guard lock(mu);
-  if (auto it = parsed.find(override_dir); it != parsed.end() && override_dir.empty()) return it->second;
+  if (auto it = parsed.find(override_dir); it != parsed.end()) return it->second;
   auto layers = std::make_shared<std::vector<RuleSetLayer>>();
   std::vector<std::pair<std::string_view, std::string_view>> found;
   for (const auto& r : embedded_resources()) {
@@ -382,7 +382,7 @@ Result<std::shared_ptr<const std::vector<RuleSetLayer>>> commendation_rule_layer
     }
   }
   std::shared_ptr<const std::vector<RuleSetLayer>> out = std::move(layers);
-  if (override_dir.empty()) parsed[override_dir] = out;
+  parsed[override_dir] = out;
   return out;
 }
 

@@ -21,7 +21,8 @@ namespace thidua::services {
 Result<RuleSetLayer> parse_rule_file(std::string_view toml_text, std::string_view path);
 
 /// Every rules/commendation/*.toml compiled into the binary, parsed once, then the files of
-/// `override_dir` (if not empty and present) replacing those of the same code.
+/// `override_dir` (if not empty and present) replacing those of the same code. Read once per
+/// directory and process: an edited file takes effect at the next start.
 Result<std::shared_ptr<const std::vector<RuleSetLayer>>> commendation_rule_layers(const std::string& override_dir = {});
 
 /// The date a year's titles are judged on: 31 December of that year.

@@ -297,25 +297,21 @@ EligibilityInput eligibility_facts(Tx& tx, std::int64_t agency_id, int year, con
       }
     });
   }
-  {
-    std::string kind;
-    long long person = 0, unit = 0, count = 0, m = movement_id.value_or(0), m2 = m;
-    auto st = tx.prepared(sql::kAchievementCounts);
-    st->exchange(soci::into(kind));
-    st->exchange(soci::into(person));
-    st->exchange(soci::into(unit));
+  for (bool people : {true, false}) {
+    long long key = 0, count = 0, m = movement_id.value_or(0);
+    const char* q = people ? (movement_id ? sql::kPersonAchievementsOfMovement : sql::kPersonAchievements)
+                           : (movement_id ? sql::kUnitAchievementsOfMovement : sql::kUnitAchievements);
+    auto st = tx.prepared(q);
+    st->exchange(soci::into(key));
     st->exchange(soci::into(count));
-    st->exchange(soci::use(a));
     st->exchange(soci::use(year));
-    st->exchange(soci::use(m));
-    st->exchange(soci::use(m2));
+    if (movement_id) st->exchange(soci::use(m));
+    st->exchange(soci::use(a));
     each_row(*st, [&] {
-      if (kind == "person") {
-        if (auto it = person_at.find(person); it != person_at.end()) {
-          in.people[it->second].achievements += static_cast<int>(count);
-        }
-      } else if (auto it = unit_at.find(unit); it != unit_at.end()) {
-        in.units[it->second].achievements += static_cast<int>(count);
+      if (people) {
+        if (auto it = person_at.find(key); it != person_at.end()) in.people[it->second].achievements = static_cast<int>(count);
+      } else if (auto it = unit_at.find(key); it != unit_at.end()) {
+        in.units[it->second].achievements = static_cast<int>(count);
       }
     });
   }

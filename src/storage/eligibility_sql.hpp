@@ -61,11 +61,21 @@ inline constexpr const char* kInitiativesOfAuthors =
 inline constexpr const char* kAwardsSince =
     "SELECT subject_kind, subject_id, form, basis, year, COALESCE(movement_id, 0) FROM award "
     "WHERE agency_id = :a AND withdrawn = 0 AND year >= :from AND year <= :y";
-/// Verified achievements of the year (and movement, when :m is not 0) per person and per unit.
-inline constexpr const char* kAchievementCounts =
-    "SELECT subject_kind, COALESCE(person_id, 0), unit_id, CAST(COUNT(*) AS BIGINT) FROM achievement "
-    "WHERE agency_id = :a AND year = :y AND status = 'verified' AND (:m = 0 OR movement_id = :m2) "
-    "GROUP BY subject_kind, person_id, unit_id";
+/// Verified achievements of the year per person, and per unit (its own and its people's, as
+/// progress counts them); read from the indexes achievement_person and achievement_unit alone.
+/// The *OfMovement forms keep one movement's.
+inline constexpr const char* kPersonAchievements =
+    "SELECT a.person_id, CAST(COUNT(*) AS BIGINT) FROM person p JOIN achievement a ON a.person_id = p.id "
+    "AND a.year = :y WHERE p.agency_id = :a AND a.status = 'verified' GROUP BY a.person_id";
+inline constexpr const char* kPersonAchievementsOfMovement =
+    "SELECT a.person_id, CAST(COUNT(*) AS BIGINT) FROM person p JOIN achievement a ON a.person_id = p.id "
+    "AND a.year = :y AND a.movement_id = :m WHERE p.agency_id = :a AND a.status = 'verified' GROUP BY a.person_id";
+inline constexpr const char* kUnitAchievements =
+    "SELECT a.unit_id, CAST(COUNT(*) AS BIGINT) FROM unit u JOIN achievement a ON a.unit_id = u.id "
+    "AND a.year = :y WHERE u.agency_id = :a AND a.status = 'verified' GROUP BY a.unit_id";
+inline constexpr const char* kUnitAchievementsOfMovement =
+    "SELECT a.unit_id, CAST(COUNT(*) AS BIGINT) FROM unit u JOIN achievement a ON a.unit_id = u.id "
+    "AND a.year = :y AND a.movement_id = :m WHERE u.agency_id = :a AND a.status = 'verified' GROUP BY a.unit_id";
 inline constexpr const char* kHouseholdsOfAgency =
     "SELECT id, head_name FROM household WHERE agency_id = :a ORDER BY name_key, id";
 
