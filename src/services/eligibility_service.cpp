@@ -329,6 +329,42 @@ Result<std::int64_t> EligibilityService::record_leave(const Principal& actor, st
   });
 }
 
+Result<std::int64_t> EligibilityService::record_past_award(const Principal& actor, std::int64_t agency_id,
+                                                           const AwardRecord& in) {
+  const auto now = clock_();
+  if (auto ok = require_manager(actor, agency_id); !ok) return fail(ok.error());
+  Error e = invalid();
+  if (!form_fits(in.form, in.subject)) e.field("form", "eligibility.form_does_not_fit");
+  if (in.year < 1990 || in.year > current_year(now)) e.field("year", "eligibility.year_out_of_range");
+  AwardRecord a = in;
+  a.agency_id = agency_id;
+  a.source = AwardSource::imported;
+  required_text(e, "decision_ref", in.decision_ref, 100, a.decision_ref);
+  a.decision_date = date_field(e, "decision_date", in.decision_date, false);
+  optional_text(e, "issuer", in.issuer, 300, a.issuer);
+  optional_text(e, "note", in.note, 1000, a.note);
+  if (!e.fields.empty()) return fail(std::move(e));
+  return db_->write([&](storage::Tx& tx) -> Result<std::int64_t> {
+    if (a.subject == AwardSubject::person) {
+      auto p = person_of_agency(tx, agency_id, in.subject_id, "subject_id");
+      if (!p) return fail(p.error());
+      a.subject_name = p->full_name;
+    } else if (a.subject == AwardSubject::unit) {
+      auto u = unit_of_agency(tx, agency_id, in.subject_id, "subject_id");
+      if (!u) return fail(u.error());
+      a.subject_name = u->name;
+    } else {
+      return fail(invalid().field("subject", "eligibility.subject_invalid"));
+    }
+    auto id = storage::insert_imported_award(tx, a, user_of(actor), to_iso(now));
+    json::object after{{"subject", to_string(a.subject)}, {"subject_id", a.subject_id}, {"name", a.subject_name},
+                       {"form", to_string(a.form)},       {"basis", to_string(a.basis)},  {"year", a.year},
+                       {"decision_ref", a.decision_ref},   {"decision_date", a.decision_date}, {"issuer", a.issuer}};
+    record_audit(tx, actor, {"award.import", "award", std::to_string(id), "", json::serialize(after)}, now);
+    return id;
+  });
+}
+
 Result<EligibilityService::RatingImport> EligibilityService::import_ratings(const Principal& actor,
                                                                             std::int64_t agency_id, int year,
                                                                             const std::vector<RatingLine>& rows,

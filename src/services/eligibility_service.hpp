@@ -98,6 +98,9 @@ class EligibilityService {
   Result<std::int64_t> record_sanction(const Principal& actor, std::int64_t agency_id, const SanctionFormInput& in);
   Result<std::int64_t> record_case(const Principal& actor, std::int64_t agency_id, const CaseFormInput& in);
   Result<std::int64_t> record_leave(const Principal& actor, std::int64_t agency_id, const LeaveFormInput& in);
+  /// A past award from a paper record into the history (source 'imported'): the subject must be
+  /// the agency's, the form must fit it, the year must be in range.
+  Result<std::int64_t> record_past_award(const Principal& actor, std::int64_t agency_id, const AwardRecord& in);
 
   /// Checks and writes many ratings in one transaction, or none (the XLSX import): the row
   /// numbers of `rows` are the sheet's; every bad row is named.
