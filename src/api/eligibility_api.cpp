@@ -15,14 +15,14 @@ Result<http::Response> get_eligibility(const ApiDeps& deps, http::Context& ctx) 
   if (!agency) return fail(agency.error());
   auto year = query_int(ctx, "year");
   if (!year) return fail(year.error());
-  if (!*year) return fail(Error{ErrorKind::validation, "validation.invalid", {}, {{"year", "eligibility.year_invalid"}}, {}});
   auto unit = query_int(ctx, "unit");
   if (!unit) return fail(unit.error());
   auto movement = query_int(ctx, "movement");
   if (!movement) return fail(movement.error());
   services::EligibilityQuery q;
   q.agency_id = *agency;
-  q.year = static_cast<int>(std::clamp<std::int64_t>(**year, 0, 9999));
+  // Without ?year= the year just ended, as the page opens.
+  q.year = *year ? static_cast<int>(std::clamp<std::int64_t>(**year, 0, 9999)) : deps.eligibility->default_year();
   q.unit_id = *unit;
   q.movement_id = *movement;
   auto v = deps.eligibility->compute(*ctx.principal, q);

@@ -385,6 +385,12 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/eligibility/cases", managers, bind(w, web::eligibility_case_save),
        "Record a pending discipline, inspection, investigation or complaint");
   page("POST", "/eligibility/leaves", managers, bind(w, web::eligibility_leave_save), "Record a maternity leave");
+  page("GET", "/eligibility/import", managers, bind(w, web::eligibility_import_form),
+       "Import ratings or past awards from XLSX: upload form");
+  add(RouteKind::page, "POST", "/eligibility/import", managers, bind(w, web::eligibility_import_preview),
+      "Import ratings or past awards: check every row, nothing written", true, 20 << 20);
+  page("POST", "/eligibility/import/commit", managers, bind(w, web::eligibility_import_commit),
+       "Import ratings or past awards: every row in one transaction");
 
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");

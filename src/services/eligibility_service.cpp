@@ -100,6 +100,8 @@ EligibilityService::EligibilityService(std::shared_ptr<storage::Database> db, Cl
                                        std::vector<std::string> scopes, std::string rules_dir)
     : db_(std::move(db)), clock_(std::move(clock)), scopes_(std::move(scopes)), rules_dir_(std::move(rules_dir)) {}
 
+int EligibilityService::default_year() const { return current_year(clock_()) - 1; }
+
 Result<RuleSet> EligibilityService::rule_set(int year) const { return rule_set_for_year(year, scopes_, rules_dir_); }
 
 Result<EligibilityView> EligibilityService::compute(const Principal& actor, const EligibilityQuery& q) const {
@@ -429,6 +431,79 @@ Result<EligibilityService::RatingImport> EligibilityService::import_ratings(cons
     json::object after{{"year", year}, {"rows", out.written}};
     record_audit(tx, actor, {"rating.import", "task_rating", std::to_string(agency_id), "", json::serialize(after)},
                  now);
+    return out;
+  });
+}
+
+Result<EligibilityService::RatingImport> EligibilityService::import_past_awards(const Principal& actor,
+                                                                                std::int64_t agency_id,
+                                                                                const std::vector<AwardLine>& rows,
+                                                                                bool dry_run) {
+  const auto now = clock_();
+  if (auto ok = require_manager(actor, agency_id); !ok) return fail(ok.error());
+  return db_->write([&](storage::Tx& tx) -> Result<RatingImport> {
+    RatingImport out;
+    std::map<std::string, Unit> unit_codes;
+    for (auto& u : storage::list_units(tx, agency_id, true)) unit_codes[u.code] = u;
+    std::vector<AwardRecord> ready;
+    for (const auto& r : rows) {
+      auto problem = [&](const char* code) {
+        out.problems.emplace_back(r.row, Error{ErrorKind::validation, code, {}, {}, {}});
+      };
+      AwardRecord a;
+      a.agency_id = agency_id;
+      a.basis = AwardBasis::yearly;
+      a.source = AwardSource::imported;
+      const std::string code(text::trim(r.code));
+      if (auto person = storage::find_person_by_code(tx, agency_id, code)) {
+        a.subject = AwardSubject::person;
+        a.subject_id = *person;
+        a.subject_name = storage::find_person(tx, *person)->full_name;
+      } else if (auto u = unit_codes.find(code); u != unit_codes.end()) {
+        a.subject = AwardSubject::unit;
+        a.subject_id = u->second.id;
+        a.subject_name = u->second.name;
+      } else {
+        Error e{ErrorKind::validation, "eligibility.code_unknown", {}, {}, {}};
+        e.with("code", code);
+        out.problems.emplace_back(r.row, std::move(e));
+        continue;
+      }
+      if (!r.form) {
+        problem("eligibility.form_unknown");
+        continue;
+      }
+      a.form = *r.form;
+      if (!form_fits(a.form, a.subject)) {
+        problem("eligibility.form_does_not_fit");
+        continue;
+      }
+      if (r.year < 1990 || r.year > current_year(now)) {
+        problem("eligibility.year_out_of_range");
+        continue;
+      }
+      a.year = r.year;
+      Error e = invalid();
+      required_text(e, "decision_ref", r.decision_ref, 100, a.decision_ref);
+      a.decision_date = date_field(e, "decision_date", r.decision_date, false);
+      optional_text(e, "issuer", r.issuer, 300, a.issuer);
+      if (!e.fields.empty()) {
+        problem(e.fields.front().code.c_str());
+        continue;
+      }
+      ready.push_back(std::move(a));
+    }
+    if (!out.problems.empty() || dry_run) {
+      if (dry_run && out.problems.empty()) out.written = static_cast<int>(ready.size());
+      return out;
+    }
+    const auto at = to_iso(now);
+    for (const auto& a : ready) {
+      storage::insert_imported_award(tx, a, user_of(actor), at);
+      ++out.written;
+    }
+    json::object after{{"rows", out.written}};
+    record_audit(tx, actor, {"award.import_file", "award", std::to_string(agency_id), "", json::serialize(after)}, now);
     return out;
   });
 }

@@ -114,10 +114,24 @@ class EligibilityService {
     int written = 0;
     std::vector<std::pair<int, Error>> problems;  ///< row → what is wrong (nothing written then)
   };
+  /// Past awards from paper records, all or none (the XLSX import).
+  struct AwardLine {
+    int row = 0;
+    std::string code;  ///< the person's code, or the unit's
+    std::optional<AwardForm> form;
+    int year = 0;
+    std::string decision_ref;
+    std::string decision_date;
+    std::string issuer;
+  };
+  Result<RatingImport> import_past_awards(const Principal& actor, std::int64_t agency_id,
+                                          const std::vector<AwardLine>& rows, bool dry_run);
   Result<RatingImport> import_ratings(const Principal& actor, std::int64_t agency_id, int year,
                                       const std::vector<RatingLine>& rows, bool dry_run);
 
   Clock clock() const { return clock_; }
+  /// The year a list opens on when none is asked for: the year just ended.
+  int default_year() const;
 
  private:
   std::shared_ptr<storage::Database> db_;

@@ -16,5 +16,9 @@ Result<http::Response> eligibility_rating_save(const WebDeps& deps, http::Contex
 Result<http::Response> eligibility_sanction_save(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> eligibility_case_save(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> eligibility_leave_save(const WebDeps& deps, http::Context& ctx);
+/// XLSX imports of ratings and past awards (eligibility_import_pages.cpp).
+Result<http::Response> eligibility_import_form(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> eligibility_import_preview(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> eligibility_import_commit(const WebDeps& deps, http::Context& ctx);
 
 }  // namespace thidua::web

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "evaluation_fixture.hpp"
+#include "documents/xlsx_writer.hpp"
+#include "services/eligibility_import.hpp"
 #include "services/eligibility_service.hpp"
 
 namespace thidua::it {
@@ -160,6 +162,59 @@ TEST_F(EligibilityTest, ImportIsAllOrNothing) {
   auto v = view(office_, 2025);
   EXPECT_EQ(v.rules.layers()[0], "national-2025-152");
   EXPECT_EQ(verdict(v.report.people, staff2_person_, AwardForm::grassroots_fighter), Verdict::eligible);
+}
+
+}  // namespace
+}  // namespace thidua::it
+
+namespace thidua::it {
+namespace {
+
+std::string xlsx(std::vector<std::string> headers, std::vector<std::vector<std::string>> rows) {
+  documents::Table t;
+  t.sheet_name = "Sheet1";
+  for (auto& h : headers) t.columns.push_back({h, 20});
+  t.rows = std::move(rows);
+  auto bytes = documents::write_xlsx({t});
+  EXPECT_TRUE(bytes.has_value());
+  return bytes ? *bytes : std::string();
+}
+
+TEST_F(EligibilityTest, XlsxImportsOfRatingsAndPastAwardsAreAllOrNothing) {
+  exec("UPDATE person SET code = 'CB01' WHERE id = " + std::to_string(staff_person_));
+  exec("UPDATE person SET code = 'CB02' WHERE id = " + std::to_string(staff2_person_));
+  auto ratings = xlsx({"Mã", "Xếp loại", "Lý do"}, {{"CB01", "Hoàn thành tốt nhiệm vụ", ""}, {"CSDT", "good", ""}});
+  auto preview = services::import_inputs(*elig_, office_, agency_, services::InputImportKind::ratings, 2024, ratings, true);
+  ASSERT_TRUE(preview.has_value()) << fields_of(preview.error());
+  EXPECT_TRUE(preview->ok());
+  EXPECT_EQ(preview->rows, 2);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM task_rating"), 0);
+  auto done = services::import_inputs(*elig_, office_, agency_, services::InputImportKind::ratings, 2024, ratings, false);
+  ASSERT_TRUE(done.has_value());
+  EXPECT_EQ(done->written, 2);
+
+  auto awards = xlsx({"Mã", "Danh hiệu/hình thức", "Năm", "Số quyết định", "Ngày quyết định", "Cơ quan ban hành"},
+                     {{"CB02", "Chiến sĩ thi đua cơ sở", "2023", "Số: 02/QĐ-BDT", "12/01/2024", "Ban Dân tộc"},
+                      {"CB02", "Huân chương", "2023", "Số: 03/QĐ-BDT", "", ""},
+                      {"CSDT", "Chiến sĩ thi đua cơ sở", "2023", "Số: 04/QĐ-BDT", "", ""}});
+  auto bad = services::import_inputs(*elig_, office_, agency_, services::InputImportKind::awards, 0, awards, false);
+  ASSERT_TRUE(bad.has_value());
+  ASSERT_EQ(bad->problems.size(), 2u);
+  EXPECT_EQ(bad->problems[0].first, 3);
+  EXPECT_EQ(bad->problems[0].second.code, "eligibility.form_unknown");
+  EXPECT_EQ(bad->problems[1].second.code, "eligibility.form_does_not_fit");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM award"), 0);
+  auto good = xlsx({"Mã", "Danh hiệu/hình thức", "Năm", "Số quyết định"},
+                   {{"CB02", "Chiến sĩ thi đua cơ sở", "2023", "Số: 02/QĐ-BDT"},
+                    {"CSDT", "Tập thể lao động tiên tiến", "2023", "Số: 04/QĐ-BDT"}});
+  auto ok = services::import_inputs(*elig_, office_, agency_, services::InputImportKind::awards, 0, good, false);
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_TRUE(ok->ok());
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM award WHERE source = 'imported' AND form = 'grassroots_fighter'"), 1);
+  auto missing = services::import_inputs(*elig_, office_, agency_, services::InputImportKind::awards, 0,
+                                         xlsx({"Mã", "Năm"}, {{"CB02", "2023"}}), true);
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, "eligibility.column_missing");
 }
 
 }  // namespace
