@@ -570,14 +570,15 @@ void Evaluator::run() {
     }
   }
   // Forms in the rule set's order, whatever order recursion produced them in.
+  std::unordered_map<int, long> position;  // (subject × 16 + form) → the rule's place
+  {
+    long i = 0;
+    for (const auto& r : rules_.rules()) position[static_cast<int>(r.subject) * 16 + static_cast<int>(r.form)] = i++;
+  }
   auto order = [&](SubjectVerdicts& v) {
-    std::stable_sort(v.forms.begin(), v.forms.end(), [&](const FormVerdict& a, const FormVerdict& b) {
-      auto pos = [&](AwardForm f) {
-        auto rs = rules_.rules();
-        auto it = std::find_if(rs.begin(), rs.end(), [&](const Rule& r) { return r.form == f && r.subject == v.subject; });
-        return it - rs.begin();
-      };
-      return pos(a.form) < pos(b.form);
+    const int base = static_cast<int>(v.subject) * 16;
+    std::sort(v.forms.begin(), v.forms.end(), [&](const FormVerdict& a, const FormVerdict& b) {
+      return position[base + static_cast<int>(a.form)] < position[base + static_cast<int>(b.form)];
     });
   };
   for (auto& v : out_.people) order(v);
