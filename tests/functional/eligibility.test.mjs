@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { as } from '../support/pages.mjs';
-import { cli, show, startServer } from '../support/server.mjs';
+import { cli, jarFetch, show, startServer } from '../support/server.mjs';
 import { readSheet, unzip } from '../support/xlsx.mjs';
 
 let srv;
@@ -131,6 +131,25 @@ describe('the Office\'s inputs on the page', () => {
     const files = unzip(file.body);
     assert.ok(files.get('xl/worksheets/sheet3.xml'), 'people, units, and the reasons');
     assert.match(files.get('xl/sharedStrings.xml').toString('utf8'), /Điều 24 khoản 1/);
+  });
+});
+
+describe('the XLSX imports', () => {
+  it('the Office opens the form; a file that is not XLSX is refused; staff may not', async () => {
+    const office = await as(srv, 'vanphong');
+    const page = await office.get('/eligibility/import?kind=awards&year=2025');
+    assert.equal(page.status, 200);
+    assert.match(page.html, /Danh hiệu\/hình thức, Năm, Số quyết định/);
+    const fd = new FormData();
+    fd.set('_csrf', office.csrf);
+    fd.set('kind', 'ratings');
+    fd.set('year', '2025');
+    fd.set('file', new Blob([Buffer.from('Mã,Xếp loại\nBDT011,good\n')]), 'xep-loai.xlsx');
+    const r = await jarFetch(office.jar, `${srv.url}/eligibility/import`, { method: 'POST', body: fd });
+    assert.equal(r.status, 422);
+    assert.match(await r.text(), /id="import-error"/);
+    const staff = await as(srv, 'canbo');
+    assert.equal((await staff.get('/eligibility/import')).status, 403);
   });
 });
 
