@@ -14,6 +14,7 @@
 #include "services/validation.hpp"
 #include "storage/org_repo.hpp"
 #include "storage/people_repo.hpp"
+#include "text/format.hpp"
 #include "text/utf8.hpp"
 
 namespace thidua::services {
@@ -517,6 +518,10 @@ std::string explain(const text::Catalogue& cat, text::Lang lang, const Condition
     else if (k == "level" && parse_initiative_level(v)) params.emplace_back(k, cat.get(lang, "eligibility.initiative_level." + v));
     else if (k == "level" || k == "actual") params.emplace_back(k, cat.get(lang, "eligibility.sanction." + v));
     else if (k == "case") params.emplace_back(k, cat.get(lang, "eligibility.case." + v));
+    else if (k == "as_of" || k == "opened" || k == "decided") {
+      auto d = text::parse_iso_date(v);
+      params.emplace_back(k, d ? text::format_date(*d) : v);
+    }
     else if (k == "basis") {
       auto f = parse_award_form(v);
       params.emplace_back(k, f ? cat.get(lang, "award_form." + v) : v);
