@@ -50,6 +50,7 @@ constexpr Generator kGenerators[] = {
     {"assessments", generate_assessments},
     {"pledges", generate_pledges},
     {"initiatives", generate_initiatives},
+    {"commendation", generate_commendation},
     {"achievements", nullptr, generate_achievements, {"achievement", "achievement_event"}},
     {"evaluations", nullptr, generate_evaluations, {"score_sheet", "score_entry", "sheet_event"}},
 };

@@ -50,6 +50,10 @@ TableGroup generate_pledges(Context& ctx, Rng& rng);
 /// Initiatives of the register with authors, recognitions and uses as a basis.
 TableGroup generate_initiatives(Context& ctx, Rng& rng);
 
+/// Commendation inputs of 2023 and 2024 (issue 6): ratings of people and units (some
+/// corrected), sanctions, pending cases, maternity leave, imported award history.
+TableGroup generate_commendation(Context& ctx, Rng& rng);
+
 /// The achievements generator's mix, which pledges size their targets on: each year's share of
 /// the five years' records (percent), and how the unit records spread over an agency's units.
 inline constexpr int kYearShare[5] = {12, 18, 22, 24, 24};

@@ -23,6 +23,7 @@
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
+#include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -49,6 +50,8 @@ struct ApiDeps {
   std::shared_ptr<services::EvaluationService> evaluations = nullptr;
   /// The register of initiatives (set by name, after the others).
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
+  /// Commendation, part 1 (issue 6): eligibility (set by name, after the others).
+  std::shared_ptr<services::EligibilityService> eligibility = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

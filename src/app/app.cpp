@@ -7,6 +7,7 @@
 
 #include "assets/resources.hpp"
 #include "services/crypto.hpp"
+#include "services/rule_set_files.hpp"  // commendation, part 1 (issue 6)
 #include "storage/migrate.hpp"
 
 namespace thidua::app {
@@ -99,6 +100,15 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.achievements = std::make_shared<services::AchievementService>(s.db, s.evidence);
   s.progress = std::make_shared<services::ProgressService>(s.db);
   s.evaluations = std::make_shared<services::EvaluationService>(s.db, s.evidence);
+  // Commendation, part 1 (issue 6): rule sets from rules/commendation/ (edited copies in
+  // <data_dir>/rules/commendation/ replace the shipped file of the same code); a malformed file
+  // stops the start-up with its name and key.
+  {
+    const std::string rules_dir = (std::filesystem::path(config.data_dir) / "rules" / "commendation").string();
+    if (auto layers = services::commendation_rule_layers(rules_dir); !layers) return fail(layers.error());
+    s.eligibility = std::make_shared<services::EligibilityService>(s.db, system_clock(),
+                                                                    std::vector<std::string>{"cao_bang"}, rules_dir);
+  }
   return s;
 }
 

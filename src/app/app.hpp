@@ -24,6 +24,7 @@
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
+#include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -53,6 +54,8 @@ struct Services {
   std::shared_ptr<services::AchievementService> achievements;
   std::shared_ptr<services::ProgressService> progress;
   std::shared_ptr<services::EvaluationService> evaluations;
+  // Commendation, part 1 (issue 6): the rules engine and eligibility.
+  std::shared_ptr<services::EligibilityService> eligibility;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

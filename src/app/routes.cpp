@@ -19,6 +19,9 @@
 #include "web/evaluation_exports.hpp"
 #include "web/movement_pages.hpp"
 #include "web/pledge_pages.hpp"
+// Commendation, part 1 (issue 6).
+#include "api/eligibility_api.hpp"
+#include "web/eligibility_pages.hpp"
 
 namespace thidua::app {
 
@@ -367,10 +370,34 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("GET", "/evaluations/templates/{id}/ranking.pdf", signed_in, bind(w, web::evaluation_ranking_pdf),
        "The evaluation minutes' annex (ranked list with bands) as PDF");
 
+  // Commendation, part 1 (issue 6): eligibility for titles and forms. Everyone of the agency
+  // opens the list (the service shows each reader their part: overseers all, a unit head their
+  // units, staff their own row); the Office records the inputs. Literal paths before any {id}.
+  page("GET", "/eligibility", signed_in, bind(w, web::eligibility_page),
+       "Eligibility of a unit and year (?year=&unit=): each person and the unit, verdicts with why and citations");
+  page("GET", "/eligibility.xlsx", signed_in, bind(w, web::eligibility_xlsx),
+       "The eligibility list as XLSX, with every condition's sentence and citation");
+  page("GET", "/eligibility/history", signed_in, bind(w, web::eligibility_rating_history),
+       "A person's or unit's task-completion ratings of a year, corrections with their reasons");
+  page("POST", "/eligibility/ratings", managers, bind(w, web::eligibility_rating_save),
+       "Record a task-completion rating (a correction needs its reason)");
+  page("POST", "/eligibility/sanctions", managers, bind(w, web::eligibility_sanction_save), "Record a sanction");
+  page("POST", "/eligibility/cases", managers, bind(w, web::eligibility_case_save),
+       "Record a pending discipline, inspection, investigation or complaint");
+  page("POST", "/eligibility/leaves", managers, bind(w, web::eligibility_leave_save), "Record a maternity leave");
+  page("GET", "/eligibility/import", managers, bind(w, web::eligibility_import_form),
+       "Import ratings or past awards from XLSX: upload form");
+  add(RouteKind::page, "POST", "/eligibility/import", managers, bind(w, web::eligibility_import_preview),
+      "Import ratings or past awards: check every row, nothing written", true, 20 << 20);
+  page("POST", "/eligibility/import/commit", managers, bind(w, web::eligibility_import_commit),
+       "Import ratings or past awards: every row in one transaction");
 
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
   api("GET", "/api/v1/me", Access::signed_in(), bind(a, api::me), "The signed-in user");
+  // Commendation, part 1 (issue 6): eligibility (the service limits it to what the caller may see).
+  api("GET", "/api/v1/eligibility", Access::signed_in(), bind(a, api::get_eligibility),
+      "Eligibility for titles and forms of an agency's people and units for a year (?agency=&year=[&unit=])");
   api("GET", "/api/v1/users", admin, bind(a, api::list_users), "List user accounts");
   api("POST", "/api/v1/users", admin, bind(a, api::create_user), "Create a user account");
   api("GET", "/api/v1/users/{login}", Access::signed_in(), bind(a, api::get_user), "One user account");

@@ -40,4 +40,13 @@ struct ScoresOptions {
 };
 int scores(app::Services& s, std::int64_t agency_id, const ScoresOptions& options);
 
+// Commendation, part 1 (issue 6): `thidua eligibility` (eligibility.cpp).
+struct EligibilityOptions {
+  int year = 0;
+  std::int64_t movement = 0;  ///< 0: none
+  std::string format = "json";
+  std::string out;
+};
+int eligibility(app::Services& s, std::int64_t agency_id, const EligibilityOptions& options);
+
 }  // namespace thidua::cli

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/demo_evaluation.hpp"
+#include "cli/demo_eligibility.hpp"  // commendation, part 1 (issue 6)
 #include "cli/demo_initiatives.hpp"
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
@@ -175,6 +176,9 @@ int demo(const Common& common) {
   if (auto r = load_demo_initiatives(*s, agency->id, plan->id); !r) return report(r.error());
   // The 2025 evaluation (bình xét): templates applied to all, sheets at every stage.
   if (auto r = load_demo_evaluation(*s, agency->id, plan->id); !r) return report(r.error());
+  // Commendation, part 1 (issue 6): ratings of 2024 and 2025, a sanction, a maternity leave and
+  // past awards, so that the eligibility page is alive.
+  if (auto r = load_demo_eligibility(*s, agency->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

@@ -250,6 +250,22 @@ int run(int argc, char** argv) {
     });
   });
 
+  // Commendation, part 1 (issue 6): eligibility for titles and forms.
+  auto* elig_cmd = app.add_subcommand("eligibility", "Eligibility of every person and unit for titles and forms (JSON or XLSX)");
+  EligibilityOptions elig_opt;
+  elig_cmd->add_option("--agency", io_agency, "Agency code, e.g. BDT")->required();
+  elig_cmd->add_option("--year", elig_opt.year, "Year")->required()->check(CLI::Range(1900, 9999));
+  elig_cmd->add_option("--movement", elig_opt.movement, "Movement id: achievements of that movement only");
+  elig_cmd->add_option("--format", elig_opt.format, "json (the default) or xlsx")->check(CLI::IsMember({"json", "xlsx"}));
+  elig_cmd->add_option("--out", elig_opt.out, "File to write (JSON: standard output when not given)");
+  elig_cmd->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto agency_id = agency_id_of(s, io_agency);
+      if (!agency_id) return report(agency_id.error());
+      return eligibility(s, *agency_id, elig_opt);
+    });
+  });
+
   auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database while it is in use");
   std::string out;
   backup->add_option("--out", out, "Output file (SQLite file, or pg_dump custom archive)")->required();

@@ -103,6 +103,9 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.progress = s->progress;
   web_deps.evaluations = s->evaluations;
   api_deps.evaluations = s->evaluations;
+  // Commendation, part 1 (issue 6): eligibility.
+  web_deps.eligibility = s->eligibility;
+  api_deps.eligibility = s->eligibility;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

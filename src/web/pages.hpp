@@ -24,6 +24,7 @@
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
+#include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
 #include "services/user_service.hpp"
 #include "web/views.hpp"
 
@@ -55,6 +56,8 @@ struct WebDeps {
   std::shared_ptr<services::EvaluationService> evaluations = nullptr;
   /// The register of initiatives (set by name, after the others).
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
+  /// Commendation, part 1 (issue 6): eligibility and its inputs (set by name, after the others).
+  std::shared_ptr<services::EligibilityService> eligibility = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

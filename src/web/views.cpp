@@ -129,6 +129,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/achievements", "nav_ach.achievements");
     item("/initiatives", "initiative.nav");
     item("/evaluations", "evaluation_page.nav");
+    item("/eligibility", "eligibility.nav");  // commendation, part 1 (issue 6)
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");
