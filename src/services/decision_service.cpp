@@ -377,9 +377,18 @@ Result<DecisionView> DecisionService::issue(const Principal& actor, std::int64_t
       c.award_id = award_id;
       c.subject = a.subject;
       c.subject_name = a.subject_name;
+      if (a.subject == AwardSubject::person) {
+        // The certificate names a person as people are addressed on it: "Ông …", "Bà …".
+        auto who = storage::subject_info(tx, a.subject, a.subject_id);
+        if (who && who->gender == "male") c.subject_name = "Ông " + a.subject_name;
+        if (who && who->gender == "female") c.subject_name = "Bà " + a.subject_name;
+      }
       c.unit_name = a.unit_name;
       c.form = a.form;
-      c.achievement = a.achievement.empty() ? d->title : a.achievement;
+      // A title's certificate names the title; a Giấy khen without its own text says the year.
+      c.achievement = !a.achievement.empty()              ? a.achievement
+                      : form_kind(a.form) == FormKind::title ? ""
+                                                             : "Đã có thành tích xuất sắc năm " + std::to_string(d->award_year);
       c.decision_ref = ref;
       c.decision_date = d->decision_date;
       c.issuer = issuer;

@@ -265,7 +265,7 @@ std::optional<SubjectInfo> subject_info(Tx& tx, AwardSubject subject, std::int64
                                                   : sql::kHouseholdSubject;
   long long id = subject_id, agency = 0;
   SubjectInfo s;
-  tx.sql() << q, soci::into(agency), soci::into(s.name), soci::into(s.unit_name), soci::use(id);
+  tx.sql() << q, soci::into(agency), soci::into(s.name), soci::into(s.unit_name), soci::into(s.gender), soci::use(id);
   if (!tx.sql().got_data()) return std::nullopt;
   s.agency_id = agency;
   return s;

@@ -40,6 +40,7 @@ struct SubjectInfo {
   std::int64_t agency_id = 0;
   std::string name;
   std::string unit_name;
+  std::string gender;  ///< a person's: male / female
 };
 
 std::int64_t insert_decision(Tx& tx, const Decision& d, std::optional<std::int64_t> user_id, const std::string& at);

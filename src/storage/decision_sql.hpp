@@ -59,16 +59,16 @@ inline constexpr const char* kDecisionEvents =
     "LEFT JOIN user_account u ON u.id = x.actor_id WHERE x.decision_id = :d ORDER BY x.id";
 
 // ---- subjects and the agency ----------------------------------------------------------------------
-/// A person's agency, name and current unit's current name.
+/// A person's agency, name, current unit's current name and gender.
 inline constexpr const char* kPersonSubject =
-    "SELECT p.agency_id, p.full_name, COALESCE(uv.name, '') FROM person p "
+    "SELECT p.agency_id, p.full_name, COALESCE(uv.name, ''), p.gender FROM person p "
     "LEFT JOIN person_placement pp ON pp.person_id = p.id AND pp.valid_to IS NULL "
     "LEFT JOIN unit_version uv ON uv.unit_id = pp.unit_id AND uv.valid_to IS NULL WHERE p.id = :id";
 inline constexpr const char* kUnitSubject =
-    "SELECT u.agency_id, COALESCE(uv.name, u.code), '' FROM unit u "
+    "SELECT u.agency_id, COALESCE(uv.name, u.code), '', '' FROM unit u "
     "LEFT JOIN unit_version uv ON uv.unit_id = u.id AND uv.valid_to IS NULL WHERE u.id = :id";
 inline constexpr const char* kHouseholdSubject =
-    "SELECT agency_id, head_name, address FROM household WHERE id = :id";
+    "SELECT agency_id, head_name, address, '' FROM household WHERE id = :id";
 /// The agency's code and its name in force (its newest name).
 inline constexpr const char* kAgencyNames =
     "SELECT a.code, COALESCE((SELECT v.name FROM agency_version v WHERE v.agency_id = a.id AND v.valid_to IS NULL "
