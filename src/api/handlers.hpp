@@ -23,6 +23,8 @@
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
+// Decisions (issue 6, part D).
+#include "services/decision_service.hpp"
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -49,6 +51,8 @@ struct ApiDeps {
   std::shared_ptr<services::EvaluationService> evaluations = nullptr;
   /// The register of initiatives (set by name, after the others).
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
+  /// Decisions (issue 6, part D; set by name, after the others).
+  std::shared_ptr<services::DecisionService> decisions = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

@@ -99,6 +99,12 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.achievements = std::make_shared<services::AchievementService>(s.db, s.evidence);
   s.progress = std::make_shared<services::ProgressService>(s.db);
   s.evaluations = std::make_shared<services::EvaluationService>(s.db, s.evidence);
+  // Decisions, certificates, higher awards (issue 6, part D): the certificates' QR codes open
+  // <public_base_url>/verify/<code>.
+  s.decisions = std::make_shared<services::DecisionService>(s.db);
+  s.certificates = std::make_shared<services::CertificateService>(
+      s.db, config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url);
+  s.higher_awards = std::make_shared<services::HigherAwardService>(s.db, s.files);
   return s;
 }
 

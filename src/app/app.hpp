@@ -24,6 +24,10 @@
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
+// Decisions, certificates, higher awards (issue 6, part D).
+#include "services/certificate_service.hpp"
+#include "services/decision_service.hpp"
+#include "services/higher_award_service.hpp"
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -53,6 +57,10 @@ struct Services {
   std::shared_ptr<services::AchievementService> achievements;
   std::shared_ptr<services::ProgressService> progress;
   std::shared_ptr<services::EvaluationService> evaluations;
+  // Decisions, certificates, higher awards (issue 6, part D).
+  std::shared_ptr<services::DecisionService> decisions;
+  std::shared_ptr<services::CertificateService> certificates;
+  std::shared_ptr<services::HigherAwardService> higher_awards;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

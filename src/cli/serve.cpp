@@ -103,6 +103,11 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.progress = s->progress;
   web_deps.evaluations = s->evaluations;
   api_deps.evaluations = s->evaluations;
+  // Decisions, certificates, higher awards (issue 6, part D).
+  web_deps.decisions = s->decisions;
+  web_deps.certificates = s->certificates;
+  web_deps.higher_awards = s->higher_awards;
+  api_deps.decisions = s->decisions;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

@@ -79,7 +79,7 @@ Result<void> number_free(storage::Tx& tx, const Decision& d) {
       .with("title", other ? other->title : "")
       .with("date", other ? vn_date(other->decision_date) : "")
       .with("next", std::to_string(storage::next_decision_number(tx, d.agency_id, d.year)));
-  e.field("number", "decision.number_taken");
+  e.field("number", "decision.number_used");
   return fail(e);
 }
 
@@ -429,6 +429,32 @@ Result<DecisionView> DecisionService::withdraw(const Principal& actor, std::int6
                   json::serialize(json::object{{"status", "withdrawn"}, {"reason", reason}})},
                  now);
     return view_of(tx, actor, std::move(saved));
+  });
+}
+
+Result<std::vector<storage::Candidate>> DecisionService::candidates(const Principal& actor, std::int64_t agency_id) {
+  return db_->read([&](storage::Tx& tx) -> Result<std::vector<storage::Candidate>> {
+    if (!can_read_agency(tx, actor, agency_id)) return fail(ErrorKind::not_found, "agency.not_found");
+    return storage::candidates(tx, agency_id);
+  });
+}
+
+Result<std::int64_t> DecisionService::add_household(const Principal& actor, std::int64_t agency_id,
+                                                    const std::string& head_in, const std::string& address_in) {
+  const auto now = clock_();
+  return db_->write([&](storage::Tx& tx) -> Result<std::int64_t> {
+    if (!can_read_agency(tx, actor, agency_id)) return fail(ErrorKind::not_found, "agency.not_found");
+    if (!may_draft(actor, agency_id)) return fail(ErrorKind::forbidden, "decision.office_only");
+    Error e = invalid();
+    std::string head, address;
+    required_text(e, "head_name", head_in, kLine, head);
+    optional_text(e, "address", address_in, kLine, address);
+    if (!e.fields.empty()) return fail(e);
+    auto id = storage::ensure_household(tx, agency_id, head, text::fold(head), address, account_of(actor), to_iso(now));
+    record_audit(tx, actor, {"household.ensure", "household", std::to_string(id), "",
+                             json::serialize(json::object{{"head_name", head}, {"address", address}})},
+                 now);
+    return id;
   });
 }
 

@@ -104,6 +104,12 @@ class DecisionService {
   Result<DecisionView> issue(const Principal& actor, std::int64_t decision_id, std::int64_t version);
   Result<DecisionView> withdraw(const Principal& actor, std::int64_t decision_id, std::int64_t version,
                                 const std::string& reason);
+  /// The agency's people, units and households that can be named in a decision.
+  Result<std::vector<storage::Candidate>> candidates(const Principal& actor, std::int64_t agency_id);
+  /// The Office records a household (a family that gave land, labour or money) to commend it;
+  /// the same head and address twice give the same household.
+  Result<std::int64_t> add_household(const Principal& actor, std::int64_t agency_id, const std::string& head_name,
+                                     const std::string& address);
   /// A subject's award history (imported and decided, withdrawn ones marked), newest first.
   Result<std::vector<storage::AwardHistoryRow>> awards_of(const Principal& actor, AwardSubject subject,
                                                            std::int64_t subject_id);

@@ -274,7 +274,7 @@ std::optional<SubjectInfo> subject_info(Tx& tx, AwardSubject subject, std::int64
 std::optional<std::pair<std::string, std::string>> agency_code_and_name(Tx& tx, std::int64_t agency_id) {
   long long a = agency_id;
   std::string code, name;
-  tx.sql() << sql::kAgencyNames, soci::into(code), soci::into(name), soci::use(a);
+  tx.sql() << sql::kAgencyCodeAndName, soci::into(code), soci::into(name), soci::use(a);
   if (!tx.sql().got_data()) return std::nullopt;
   return std::make_pair(code, name);
 }
@@ -293,6 +293,34 @@ std::optional<std::int64_t> movement_agency(Tx& tx, std::int64_t movement_id) {
   tx.sql() << sql::kMovementAgency, soci::into(a), soci::use(m);
   if (!tx.sql().got_data()) return std::nullopt;
   return a;
+}
+
+std::vector<Candidate> candidates(Tx& tx, std::int64_t agency_id) {
+  std::vector<Candidate> out;
+  auto read = [&](const char* q, AwardSubject subject) {
+    long long a = agency_id, id = 0;
+    std::string name, detail;
+    soci::statement st =
+        (tx.sql().prepare << q, soci::into(id), soci::into(name), soci::into(detail), soci::use(a));
+    st.execute();
+    while (st.fetch()) out.push_back({subject, id, name, detail});
+  };
+  read(sql::kCandidatePeople, AwardSubject::person);
+  read(sql::kCandidateUnits, AwardSubject::unit);
+  read(sql::kCandidateHouseholds, AwardSubject::household);
+  return out;
+}
+
+std::int64_t ensure_household(Tx& tx, std::int64_t agency_id, const std::string& head_name,
+                              const std::string& name_key, const std::string& address,
+                              std::optional<std::int64_t> user_id, const std::string& at) {
+  long long a = agency_id, id = 0;
+  tx.sql() << sql::kHouseholdNamed, soci::into(id), soci::use(a), soci::use(head_name), soci::use(address);
+  if (tx.sql().got_data()) return id;
+  UserBind by(user_id);
+  tx.sql() << sql::kInsertHousehold, soci::use(a), soci::use(head_name), soci::use(name_key), soci::use(address),
+      soci::use(by.id, by.ind), soci::use(at);
+  return last_insert_id(tx, "household");
 }
 
 std::int64_t insert_award(Tx& tx, const AwardRecord& a, std::optional<std::int64_t> user_id, const std::string& at) {

@@ -81,6 +81,19 @@ struct PlanHeader {
 PlanHeader latest_plan_header(Tx& tx, std::int64_t agency_id);
 std::optional<std::int64_t> movement_agency(Tx& tx, std::int64_t movement_id);
 
+/// One subject that can be named in a decision.
+struct Candidate {
+  AwardSubject subject = AwardSubject::person;
+  std::int64_t id = 0;
+  std::string name;
+  std::string detail;  ///< a person's unit, a household's address
+};
+std::vector<Candidate> candidates(Tx& tx, std::int64_t agency_id);
+/// The household of that head and address, added when there is none.
+std::int64_t ensure_household(Tx& tx, std::int64_t agency_id, const std::string& head_name,
+                              const std::string& name_key, const std::string& address,
+                              std::optional<std::int64_t> user_id, const std::string& at);
+
 // ---- the award history ----------------------------------------------------------------------------
 std::int64_t insert_award(Tx& tx, const AwardRecord& a, std::optional<std::int64_t> user_id, const std::string& at);
 /// Marks the awards a decision wrote as withdrawn (the rows stay).

@@ -70,7 +70,7 @@ inline constexpr const char* kUnitSubject =
 inline constexpr const char* kHouseholdSubject =
     "SELECT agency_id, head_name, address, '' FROM household WHERE id = :id";
 /// The agency's code and its name in force (its newest name).
-inline constexpr const char* kAgencyNames =
+inline constexpr const char* kAgencyCodeAndName =
     "SELECT a.code, COALESCE((SELECT v.name FROM agency_version v WHERE v.agency_id = a.id AND v.valid_to IS NULL "
     "ORDER BY v.valid_from DESC LIMIT 1), a.name) FROM agency a WHERE a.id = :id";
 
@@ -79,6 +79,25 @@ inline constexpr const char* kLatestPlanHeader =
     "SELECT header_parent, header_name, place, signer_mark, signer_title, signer_name FROM movement "
     "WHERE agency_id = :a ORDER BY id DESC LIMIT 1";
 inline constexpr const char* kMovementAgency = "SELECT agency_id FROM movement WHERE id = :id";
+
+/// Who can be named in a decision: the agency's active people (with their unit), its active
+/// units, its households.
+inline constexpr const char* kCandidatePeople =
+    "SELECT p.id, p.full_name, COALESCE(uv.name, '') FROM person p "
+    "LEFT JOIN person_placement pp ON pp.person_id = p.id AND pp.valid_to IS NULL "
+    "LEFT JOIN unit_version uv ON uv.unit_id = pp.unit_id AND uv.valid_to IS NULL "
+    "WHERE p.agency_id = :a AND p.status = 'active' ORDER BY p.sort_key, p.id";
+inline constexpr const char* kCandidateUnits =
+    "SELECT u.id, COALESCE(uv.name, u.code), '' FROM unit u "
+    "LEFT JOIN unit_version uv ON uv.unit_id = u.id AND uv.valid_to IS NULL "
+    "WHERE u.agency_id = :a AND u.status = 'active' ORDER BY u.code, u.id";
+inline constexpr const char* kCandidateHouseholds =
+    "SELECT id, head_name, address FROM household WHERE agency_id = :a ORDER BY name_key, id";
+inline constexpr const char* kInsertHousehold =
+    "INSERT INTO household (agency_id, head_name, name_key, address, note, created_by, created_at, version) "
+    "VALUES (:a, :n, :k, :ad, '', :by, :at, 1)";
+inline constexpr const char* kHouseholdNamed =
+    "SELECT id FROM household WHERE agency_id = :a AND head_name = :n AND address = :ad";
 
 // ---- the award history ------------------------------------------------------------------------------
 inline constexpr const char* kInsertAward =

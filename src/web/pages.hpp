@@ -25,6 +25,10 @@
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/user_service.hpp"
+// Decisions, certificates, higher awards (issue 6, part D).
+#include "services/certificate_service.hpp"
+#include "services/decision_service.hpp"
+#include "services/higher_award_service.hpp"
 #include "web/views.hpp"
 
 namespace thidua::web {
@@ -55,6 +59,10 @@ struct WebDeps {
   std::shared_ptr<services::EvaluationService> evaluations = nullptr;
   /// The register of initiatives (set by name, after the others).
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
+  /// Decisions, certificates, higher awards (issue 6, part D; set by name, after the others).
+  std::shared_ptr<services::DecisionService> decisions = nullptr;
+  std::shared_ptr<services::CertificateService> certificates = nullptr;
+  std::shared_ptr<services::HigherAwardService> higher_awards = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

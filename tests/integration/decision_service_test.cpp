@@ -54,7 +54,7 @@ TEST_F(DecisionTest, NumbersAreUniquePerAgencyAndYearAndTheRefusalNamesTheHolder
   auto again = decisions_->create(office_, agency_, input("12", "20/11/2026"));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
-  EXPECT_TRUE(names_field(again.error(), "number", "decision.number_taken"));
+  EXPECT_TRUE(names_field(again.error(), "number", "decision.number_used"));
   bool named = false, next = false;
   for (const auto& [k, v] : again.error().params) {
     named = named || (k == "title" && v == "Về việc khen thưởng thành tích năm 2026");
