@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/demo_evaluation.hpp"
+#include "cli/demo_decisions.hpp"
 #include "cli/demo_initiatives.hpp"
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
@@ -175,6 +176,9 @@ int demo(const Common& common) {
   if (auto r = load_demo_initiatives(*s, agency->id, plan->id); !r) return report(r.error());
   // The 2025 evaluation (bình xét): templates applied to all, sheets at every stage.
   if (auto r = load_demo_evaluation(*s, agency->id, plan->id); !r) return report(r.error());
+  // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
+  // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
+  if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)
