@@ -156,6 +156,29 @@ describe('an award decision from the register to a verified certificate, in the 
     assert.match(history, /Giấy khen/);
     assert.match(history, /47\/QĐ-BDT/);
     await shot(office, '7-person-history');
+  });
+
+  it('the province\'s decision on the submission for a Bằng khen enters the history', async () => {
+    const office = await session.chrome.as('vanphong');
+    await office.goto(`${session.srv.url}/higher-awards`);
+    assert.match(await office.textContent('#higher-table'), /12\/TTr-BDT/);
+    await Promise.all([office.waitForURL(/\/higher-awards\/\d+$/), office.click('#higher-table a >> text=12/TTr-BDT')]);
+    assert.match(await office.textContent('#higher-status'), /Đã gửi/);
+    const bundle = await office.request.get(`${office.url()}/bundle.zip`);
+    assert.equal(bundle.status(), 200);
+    assert.equal((await bundle.body()).subarray(0, 2).toString(), 'PK');
+    await office.click('#decide-form >> xpath=.. >> summary');
+    await office.fill('#p-number', '2150/QĐ-UBND');
+    await office.fill('#p-date', '15/01/2026');
+    office.once('dialog', (d) => d.accept());
+    await Promise.all([office.waitForLoadState('load'), office.click('#decide-form button[type=submit]')]);
+    assert.match(await office.textContent('#higher-status'), /Đã có quyết định/);
+    assert.match(await office.textContent('#province-decision'), /2150\/QĐ-UBND/);
+    assert.match(await office.textContent('#higher-history'), /cấp trên quyết định/);
+    await shot(office, '8-higher-award');
+    await office.goto(`${session.srv.url}/certificate-layout`);
+    assert.equal(await office.inputValue('input[name=name_x]'), '148,5');
+    await shot(office, '9-layout');
     assert.deepEqual(session.chrome.problems, []);
   });
 });
