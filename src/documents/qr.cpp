@@ -18,26 +18,4 @@ Result<QrCode> qr_encode(std::string_view text) {
   return q;
 }
 
-std::string qr_svg(const QrCode& qr, int side, const std::string& title) {
-  const int full = qr.size + 8;
-  std::string path;
-  for (int y = 0; y < qr.size; ++y) {
-    for (int x = 0; x < qr.size; ++x) {
-      if (qr.at(x, y)) path += "M" + std::to_string(x + 4) + " " + std::to_string(y + 4) + "h1v1h-1z";
-    }
-  }
-  std::string escaped;
-  for (char c : title) {
-    if (c == '<') escaped += "&lt;";
-    else if (c == '>') escaped += "&gt;";
-    else if (c == '&') escaped += "&amp;";
-    else if (c == '"') escaped += "&quot;";
-    else escaped += c;
-  }
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(side) + "\" height=\"" +
-         std::to_string(side) + "\" viewBox=\"0 0 " + std::to_string(full) + " " + std::to_string(full) +
-         "\" shape-rendering=\"crispEdges\"><title>" + escaped + "</title><rect width=\"" + std::to_string(full) +
-         "\" height=\"" + std::to_string(full) + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
-}
-
 }  // namespace thidua::documents

@@ -1,6 +1,6 @@
 #pragma once
 /// QR codes (libqrencode) as a square of modules, to be drawn by a writer (the certificates'
-/// PDF) or as SVG (the verification page).
+/// PDF).
 
 #include <string>
 #include <string_view>
@@ -19,7 +19,5 @@ struct QrCode {
 
 /// `text` (a URL) as a QR code at error-correction level M. Errors: internal when it does not fit.
 Result<QrCode> qr_encode(std::string_view text);
-/// The code as an SVG image `side` units wide, with a quiet zone of 4 modules; one path.
-std::string qr_svg(const QrCode& qr, int side, const std::string& title);
 
 }  // namespace thidua::documents
