@@ -375,6 +375,8 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   // issues and withdraws). /verify is public: a certificate's QR code opens it without sign-in.
   page("GET", "/decisions", signed_in, bind(w, web::decisions_page),
        "The register of award decisions of a year (?year=): number, date, title, awardees, bonuses, status");
+  page("GET", "/decisions/export.xlsx", signed_in, bind(w, web::decisions_export),
+       "The register of a year as XLSX (?year=): decisions, and every awardee with form and bonus");
   page("GET", "/decisions/new", signed_in, bind(w, web::decision_new),
        "Form for a new decision, with the next free number (the Office)");
   page("POST", "/decisions", signed_in, bind(w, web::decision_create),

@@ -119,6 +119,10 @@ class DecisionService {
   Clock clock_;
 };
 
+/// The register of a year as XLSX: sheet 1 the decisions (number, date, title, status, awardees,
+/// bonuses), sheet 2 every awardee with form, basis, achievement and bonus (decision_export.cpp).
+Result<std::string> decisions_xlsx(DecisionService& service, const Principal& actor, std::int64_t agency_id, int year);
+
 /// The bonus tables of rules/bonus/*.toml (compiled into the binary), parsed once.
 Result<std::shared_ptr<const BonusTables>> bonus_tables();
 /// Parses one bonus file (for tests); `into` gains its base salary periods or its rule set.

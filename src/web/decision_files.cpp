@@ -1,6 +1,8 @@
 // GET /decisions/{id}/decision.{docx,pdf} and /decisions/{id}/certificates.pdf
 // (?paper=plain|preprinted, ?certificate=ID for one).
 
+#include <algorithm>
+
 #include "documents/docx_writer.hpp"
 #include "documents/pdf_writer.hpp"
 #include "services/decision_document.hpp"
@@ -19,6 +21,18 @@ Result<Decision> decision_of(const WebDeps& deps, http::Context& ctx) {
 }
 
 }  // namespace
+
+Result<http::Response> decisions_export(const WebDeps& deps, http::Context& ctx) {
+  const auto& q = ctx.query();
+  if (!q) return fail(q.error());
+  auto agency = current_agency(deps, ctx);
+  if (!agency) return fail(agency.error());
+  const int year = std::max(0, year_param(q->value("year")));
+  auto bytes = services::decisions_xlsx(*deps.decisions, *ctx.principal, *agency, year);
+  if (!bytes) return fail(bytes.error());
+  return xlsx_file(std::move(*bytes), "so-quyet-dinh-khen-thuong-" + (year ? std::to_string(year) : std::string("nam")) +
+                                          ".xlsx");
+}
 
 Result<http::Response> decision_docx(const WebDeps& deps, http::Context& ctx) {
   auto d = decision_of(deps, ctx);

@@ -11,6 +11,7 @@
 namespace thidua::web {
 
 Result<http::Response> decisions_page(const WebDeps& deps, http::Context& ctx);
+Result<http::Response> decisions_export(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_new(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_page(const WebDeps& deps, http::Context& ctx);

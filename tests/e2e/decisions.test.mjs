@@ -44,6 +44,9 @@ describe('an award decision from the register to a verified certificate, in the 
     assert.match(table, /46\/QĐ-BDT/);
     assert.match(table, /Dự thảo/);
     assert.equal((await office.textContent('#next-number')).trim(), '47');
+    const xlsx = await office.request.get(`${session.srv.url}${await office.getAttribute('#export-decisions', 'href')}`);
+    assert.equal(xlsx.status(), 200);
+    assert.match(xlsx.headers()['content-disposition'], /so-quyet-dinh-khen-thuong-2025\.xlsx/);
     await shot(office, '1-register');
   });
 

@@ -1,6 +1,7 @@
 // The decision register: numbering, refusals, awardees with bonuses, issuing into the award
 // history with certificates, withdrawing without deleting.
 
+#include "documents/zip_reader.hpp"
 #include "domain/certificate.hpp"
 #include "evaluation_fixture.hpp"
 #include "services/decision_service.hpp"
@@ -160,6 +161,23 @@ TEST_F(DecisionTest, BonusFollowsTheBaseSalaryAndRulesInForceOnTheDecisionDate) 
   EXPECT_TRUE(q2025->citation.find("152/2025") != std::string::npos);
   EXPECT_FALSE(q2025->verified);  // the rounding of 152/2025 is not verified
   EXPECT_FALSE(compute_bonus(**tables, AwardForm::grassroots_fighter, AwardSubject::unit, "2025-08-01"));
+}
+
+TEST_F(DecisionTest, TheRegisterOfAYearExportsToXlsxWithEveryAwardee) {
+  auto d = decisions_->create(office_, agency_, input("5"));
+  ASSERT_TRUE(d);
+  ASSERT_TRUE(decisions_->add_awardees(office_, d->id, {person_award(staff_person_)}));
+  auto bytes = services::decisions_xlsx(*decisions_, staff_, agency_, 2026);
+  ASSERT_TRUE(bytes) << bytes.error().detail;
+  auto zip = documents::ZipReader::open(*bytes, 50u << 20);
+  ASSERT_TRUE(zip);
+  auto strings = zip->read_all("xl/sharedStrings.xml");
+  ASSERT_TRUE(strings);
+  for (const char* s : {"5/QĐ-BDT", "Về việc khen thưởng thành tích năm 2026", "Đàm Văn Đức", "Giấy khen", "Dự thảo"}) {
+    EXPECT_NE(strings->find(s), std::string::npos) << s;
+  }
+  EXPECT_TRUE(zip->contains("xl/worksheets/sheet2.xml"));
+  EXPECT_EQ(services::decisions_xlsx(*decisions_, stranger_, agency_, 2026).error().kind, ErrorKind::not_found);
 }
 
 }  // namespace
