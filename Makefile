@@ -27,7 +27,7 @@ run: deps build
 build:
 	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DTHIDUA_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(RELEASE_DIR) -j$(JOBS) --target thidua thidua-gen thidua-docs-bench thidua-evaluation-bench \
-	  thidua-eligibility-bench
+	  thidua-eligibility-bench thidua-certificates-bench
 
 # Everything: unit, integration (SQLite and a throwaway PostgreSQL), functional (the built
 # binary over HTTP), end-to-end (headless Chromium), static checks; then the same unit and
@@ -65,6 +65,7 @@ bench: deps build
 	  THIDUA_EVAL_BENCH=$(RELEASE_DIR)/bench/evaluation/thidua-evaluation-bench bench/evaluation-bench.sh
 	@THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen \
 	  THIDUA_ELIG_BENCH=$(RELEASE_DIR)/bench/eligibility/thidua-eligibility-bench bench/eligibility-bench.sh
+	@THIDUA_CERT_BENCH=$(RELEASE_DIR)/bench/certificates/thidua-certificates-bench bench/certificates-bench.sh
 	@$(RELEASE_DIR)/bench/docs/thidua-docs-bench --json bench/results/docs-latest.json \
 	  --commit "$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 

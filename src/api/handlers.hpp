@@ -24,6 +24,8 @@
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
+// Decisions (issue 6, part D).
+#include "services/decision_service.hpp"
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -52,6 +54,8 @@ struct ApiDeps {
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
   /// Commendation, part 1 (issue 6): eligibility (set by name, after the others).
   std::shared_ptr<services::EligibilityService> eligibility = nullptr;
+  /// Decisions (issue 6, part D; set by name, after the others).
+  std::shared_ptr<services::DecisionService> decisions = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

@@ -109,6 +109,12 @@ Result<Services> open_services(const Config& config, bool migrate) {
     s.eligibility = std::make_shared<services::EligibilityService>(s.db, system_clock(),
                                                                     std::vector<std::string>{"cao_bang"}, rules_dir);
   }
+  // Decisions, certificates, higher awards (issue 6, part D): the certificates' QR codes open
+  // <public_base_url>/verify/<code>.
+  s.decisions = std::make_shared<services::DecisionService>(s.db);
+  s.certificates = std::make_shared<services::CertificateService>(
+      s.db, config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url);
+  s.higher_awards = std::make_shared<services::HigherAwardService>(s.db, s.files);
   return s;
 }
 

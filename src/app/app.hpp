@@ -25,6 +25,10 @@
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
+// Decisions, certificates, higher awards (issue 6, part D).
+#include "services/certificate_service.hpp"
+#include "services/decision_service.hpp"
+#include "services/higher_award_service.hpp"
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -56,6 +60,10 @@ struct Services {
   std::shared_ptr<services::EvaluationService> evaluations;
   // Commendation, part 1 (issue 6): the rules engine and eligibility.
   std::shared_ptr<services::EligibilityService> eligibility;
+  // Decisions, certificates, higher awards (issue 6, part D).
+  std::shared_ptr<services::DecisionService> decisions;
+  std::shared_ptr<services::CertificateService> certificates;
+  std::shared_ptr<services::HigherAwardService> higher_awards;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

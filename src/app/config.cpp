@@ -59,6 +59,7 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
       c.data_dir = t["data_dir"].value_or(c.data_dir);
       c.evidence_max_bytes =
           static_cast<std::size_t>(t["evidence_max_bytes"].value_or(static_cast<long long>(c.evidence_max_bytes)));
+      c.public_base_url = t["public_base_url"].value_or(c.public_base_url);
     } catch (const toml::parse_error& e) {
       return fail(invalid(*file + ": " + std::string(e.description())));
     }
@@ -87,6 +88,7 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
   if (auto v = env("THIDUA_EVIDENCE_MAX_BYTES"); v && !parse_num(*v, c.evidence_max_bytes)) {
     return fail(invalid("THIDUA_EVIDENCE_MAX_BYTES=" + *v));
   }
+  if (auto v = env("THIDUA_PUBLIC_BASE_URL")) c.public_base_url = *v;
   if (c.session_idle_seconds <= 0 || c.session_absolute_seconds <= 0) return fail(invalid("session timeouts must be > 0"));
   return c;
 }

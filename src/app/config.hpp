@@ -28,6 +28,9 @@ struct Config {
   std::string data_dir = "data";
   /// Largest evidence file accepted (bytes); upload routes allow a little more for the form.
   std::size_t evidence_max_bytes = 20u << 20;
+  /// The address people reach the server at ("https://thidua.caobang.gov.vn"): certificates'
+  /// QR codes open <public_base_url>/verify/<code>. Empty: "http://" + listen.
+  std::string public_base_url;
 
   std::size_t effective_threads() const;
 };

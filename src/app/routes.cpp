@@ -22,6 +22,9 @@
 // Commendation, part 1 (issue 6).
 #include "api/eligibility_api.hpp"
 #include "web/eligibility_pages.hpp"
+// Decisions, certificates, higher awards (issue 6, part D).
+#include "api/decision_api.hpp"
+#include "web/decision_pages.hpp"
 
 namespace thidua::app {
 
@@ -391,6 +394,68 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Import ratings or past awards: check every row, nothing written", true, 20 << 20);
   page("POST", "/eligibility/import/commit", managers, bind(w, web::eligibility_import_commit),
        "Import ratings or past awards: every row in one transaction");
+  // Decisions, certificates and higher awards (issue 6, part D). Everyone of the agency reads
+  // the register; the service checks each action (the Office drafts, the Office or a leader
+  // issues and withdraws). /verify is public: a certificate's QR code opens it without sign-in.
+  page("GET", "/decisions", signed_in, bind(w, web::decisions_page),
+       "The register of award decisions of a year (?year=): number, date, title, awardees, bonuses, status");
+  page("GET", "/decisions/export.xlsx", signed_in, bind(w, web::decisions_export),
+       "The register of a year as XLSX (?year=): decisions, and every awardee with form and bonus");
+  page("GET", "/decisions/new", signed_in, bind(w, web::decision_new),
+       "Form for a new decision, with the next free number (the Office)");
+  page("POST", "/decisions", signed_in, bind(w, web::decision_create),
+       "Create a draft decision (a number used that year is refused)");
+  page("GET", "/decisions/{id}", signed_in, bind(w, web::decision_page),
+       "A decision: awardees with bonuses, edit while draft, issue, withdraw, documents, certificates, history");
+  page("POST", "/decisions/{id}", signed_in, bind(w, web::decision_update), "Save a draft decision (version-checked)");
+  page("POST", "/decisions/{id}/awardees", signed_in, bind(w, web::decision_awardee_add),
+       "Add an awardee (person, unit or household) with form, basis and achievement");
+  page("POST", "/decisions/{id}/awardees/{awardee}/remove", signed_in, bind(w, web::decision_awardee_remove),
+       "Remove an awardee from a draft");
+  page("POST", "/decisions/{id}/households", signed_in, bind(w, web::decision_household_add),
+       "Record a household that can be commended (the Office)");
+  page("POST", "/decisions/{id}/issue", signed_in, bind(w, web::decision_issue),
+       "Issue: freeze, write the awards into the history, make the certificates (Office or leader)");
+  page("POST", "/decisions/{id}/withdraw", signed_in, bind(w, web::decision_withdraw),
+       "Withdraw an issued decision with a reason (kept; its awards marked withdrawn)");
+  page("GET", "/decisions/{id}/decision.docx", signed_in, bind(w, web::decision_docx),
+       "The decision with its annex of awardees as DOCX");
+  page("GET", "/decisions/{id}/decision.pdf", signed_in, bind(w, web::decision_pdf),
+       "The decision with its annex of awardees as PDF");
+  page("GET", "/decisions/{id}/certificates.pdf", signed_in, bind(w, web::decision_certificates_pdf),
+       "Certificates as PDF (?paper=plain|preprinted, ?certificate=ID for one)");
+  page("GET", "/certificate-layout", signed_in, bind(w, web::certificate_layout_page),
+       "Positions of the printed fields on the agency's pre-printed certificate blanks");
+  page("POST", "/certificate-layout", signed_in, bind(w, web::certificate_layout_save),
+       "Save the blanks' layout (the Office; version-checked)");
+  page("GET", "/certificate-layout/sample.pdf", signed_in, bind(w, web::certificate_layout_sample),
+       "A sample print on the layout, with guide crosses");
+  page("GET", "/verify", Access::anyone(), bind(w, web::verify_form), "Verify a certificate: type its code (public)");
+  page("GET", "/verify/{code}", Access::anyone(), bind(w, web::verify_page),
+       "A certificate's verification (public): who, what, which decision, valid or withdrawn");
+  page("GET", "/higher-awards", signed_in, bind(w, web::higher_awards_page),
+       "Proposals of higher awards to the province and their status");
+  page("GET", "/higher-awards/new", signed_in, bind(w, web::higher_award_new), "Form for a new proposal (the Office)");
+  page("POST", "/higher-awards", signed_in, bind(w, web::higher_award_create), "Create a proposal (Tờ trình)");
+  page("GET", "/higher-awards/{id}", signed_in, bind(w, web::higher_award_page),
+       "A proposal: subjects, send, the province's answer, files, history");
+  page("POST", "/higher-awards/{id}", signed_in, bind(w, web::higher_award_update),
+       "Save a draft or returned proposal (version-checked)");
+  page("POST", "/higher-awards/{id}/subjects", signed_in, bind(w, web::higher_award_subject_add),
+       "Propose a person, unit or household");
+  page("POST", "/higher-awards/{id}/subjects/{subject}/remove", signed_in, bind(w, web::higher_award_subject_remove),
+       "Remove a proposed subject");
+  page("POST", "/higher-awards/{id}/send", signed_in, bind(w, web::higher_award_send), "Send the proposal");
+  page("POST", "/higher-awards/{id}/return", signed_in, bind(w, web::higher_award_return),
+       "The province returned it, with the reason");
+  page("POST", "/higher-awards/{id}/decide", signed_in, bind(w, web::higher_award_decide),
+       "Record the province's decision: the awards enter the history");
+  page("GET", "/higher-awards/{id}/submission.docx", signed_in, bind(w, web::higher_award_submission_docx),
+       "The submission (Tờ trình) as DOCX");
+  page("GET", "/higher-awards/{id}/submission.pdf", signed_in, bind(w, web::higher_award_submission_pdf),
+       "The submission (Tờ trình) as PDF");
+  page("GET", "/higher-awards/{id}/bundle.zip", signed_in, bind(w, web::higher_award_bundle),
+       "The dossier bundle for the province (ZIP: submission, evidence, manifest)");
 
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
@@ -611,6 +676,17 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Close an evaluation with a reason: its sheets become read-only (the Office)");
   api("POST", "/api/v1/evaluations/{id}/reopen", Access::signed_in(), bind(a, api::reopen_evaluation),
       "Reopen a closed evaluation with a reason (the Office)");
+  // Decisions (issue 6, part D): the register, one decision, a draft, its awardees, issuing.
+  api("GET", "/api/v1/decisions", Access::signed_in(), bind(a, api::list_decisions),
+      "The award decisions of an agency and year (?agency=, ?year=), with the next free number");
+  api("POST", "/api/v1/decisions", Access::signed_in(), bind(a, api::create_decision),
+      "Create a draft decision (the Office; a number used that year is refused)");
+  api("GET", "/api/v1/decisions/{id}", Access::signed_in(), bind(a, api::get_decision),
+      "A decision with its awardees, bonuses and certificates");
+  api("POST", "/api/v1/decisions/{id}/awardees", Access::signed_in(), bind(a, api::add_decision_awardees),
+      "Add awardees to a draft (all or none), e.g. the nominations the council approved");
+  api("POST", "/api/v1/decisions/{id}/issue", Access::signed_in(), bind(a, api::issue_decision),
+      "Issue a decision (Office or leader; version-checked): awards into the history, certificates made");
   return r;
 }
 

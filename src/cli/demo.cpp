@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/demo_evaluation.hpp"
 #include "cli/demo_eligibility.hpp"  // commendation, part 1 (issue 6)
+#include "cli/demo_decisions.hpp"
 #include "cli/demo_initiatives.hpp"
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
@@ -179,6 +180,9 @@ int demo(const Common& common) {
   // Commendation, part 1 (issue 6): ratings of 2024 and 2025, a sanction, a maternity leave and
   // past awards, so that the eligibility page is alive.
   if (auto r = load_demo_eligibility(*s, agency->id); !r) return report(r.error());
+  // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
+  // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
+  if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

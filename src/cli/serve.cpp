@@ -106,6 +106,11 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   // Commendation, part 1 (issue 6): eligibility.
   web_deps.eligibility = s->eligibility;
   api_deps.eligibility = s->eligibility;
+  // Decisions, certificates, higher awards (issue 6, part D).
+  web_deps.decisions = s->decisions;
+  web_deps.certificates = s->certificates;
+  web_deps.higher_awards = s->higher_awards;
+  api_deps.decisions = s->decisions;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

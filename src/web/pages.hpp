@@ -26,6 +26,10 @@
 #include "services/evaluation_service.hpp"
 #include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
 #include "services/user_service.hpp"
+// Decisions, certificates, higher awards (issue 6, part D).
+#include "services/certificate_service.hpp"
+#include "services/decision_service.hpp"
+#include "services/higher_award_service.hpp"
 #include "web/views.hpp"
 
 namespace thidua::web {
@@ -58,6 +62,10 @@ struct WebDeps {
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
   /// Commendation, part 1 (issue 6): eligibility and its inputs (set by name, after the others).
   std::shared_ptr<services::EligibilityService> eligibility = nullptr;
+  /// Decisions, certificates, higher awards (issue 6, part D; set by name, after the others).
+  std::shared_ptr<services::DecisionService> decisions = nullptr;
+  std::shared_ptr<services::CertificateService> certificates = nullptr;
+  std::shared_ptr<services::HigherAwardService> higher_awards = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

@@ -3,6 +3,7 @@
 #include "services/scope.hpp"
 #include "text/format.hpp"
 #include "text/utf8.hpp"
+#include "web/decision_pages.hpp"
 #include "web/page_cache.hpp"
 #include "web/pages.hpp"
 
@@ -287,6 +288,9 @@ Result<http::Response> render_person(const WebDeps& deps, http::Context& ctx, st
     n.set("secret", notice->secret);
     d.set("notice", n);
   }
+  // Commendation (issue 6, part D): the person's award history.
+  d.set("awards_html", deps.views->render("partials/award_history", ctx.lang,
+                                          award_history_data(deps, ctx, AwardSubject::person, id)));
   return deps.views->page(ctx, "pages/person", p.full_name, std::move(d), status);
 }
 

@@ -2,6 +2,7 @@
 
 #include "services/list_export.hpp"
 #include "services/scope.hpp"
+#include "web/decision_pages.hpp"
 #include "web/pages.hpp"
 
 namespace thidua::web {
@@ -144,6 +145,9 @@ Result<http::Response> render_unit(const WebDeps& deps, http::Context& ctx, std:
     merge.set("others", others);
     d.set("merge", merge);
   }
+  // Commendation (issue 6, part D): the unit's award history.
+  d.set("awards_html", deps.views->render("partials/award_history", ctx.lang,
+                                          award_history_data(deps, ctx, AwardSubject::unit, id)));
   return deps.views->page(ctx, "pages/unit", u.name, std::move(d), status);
 }
 

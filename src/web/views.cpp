@@ -130,6 +130,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/initiatives", "initiative.nav");
     item("/evaluations", "evaluation_page.nav");
     item("/eligibility", "eligibility.nav");  // commendation, part 1 (issue 6)
+    item("/decisions", "decision_page.nav");  // Decisions and certificates (issue 6, part D)
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");

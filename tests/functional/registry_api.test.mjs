@@ -356,6 +356,7 @@ const bValue = () => ({
   'commune-assignments': b.assignment.id, 'criteria-sets': b.criteriaSet.id, criteria: b.criterion.id,
   indicators: b.indicator.id, evidence: b.assessmentEvidence.id,
   'evaluation-templates': b.template.id, 'score-sheets': b.sheet.id, evaluations: b.evaluation.id,
+  decisions: b.decision.id,
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
 // Bodies that would succeed on one's own record, so that only the agency check can stop them.
@@ -413,6 +414,10 @@ const bodies = {
   }),
   'POST /api/v1/evaluations/{id}/close': () => ({ version: b.evaluation.version, reason: 'Trộm' }),
   'POST /api/v1/evaluations/{id}/reopen': () => ({ version: b.evaluation.version, reason: 'Trộm' }),
+  'POST /api/v1/decisions/{id}/awardees': () => ({
+    awardees: [{ subject: 'person', subject_id: b.person.id, form: 'certificate_of_merit' }],
+  }),
+  'POST /api/v1/decisions/{id}/issue': () => ({ version: b.decision.version }),
 };
 
 function fill(pattern, valueOf) {
@@ -518,6 +523,18 @@ describe('province mode: one agency never sees another', () => {
     assert.equal(ranking.status, 200, ranking.why);
     b.sheet = ranking.json.not_submitted.find((x) => x.person_id === b.person.id);
     assert.ok(b.sheet, ranking.why);
+
+    // B's draft award decision with B's person on it (issue 6, part D).
+    const dec = await call(tok.vp_b, 'POST', '/api/v1/decisions', {
+      number: 7, date: '15/06/2026', header_agency: 'SỞ B', head_title: 'GIÁM ĐỐC SỞ B', title: `Khen thưởng ${SECRET}`,
+      award_year: 2026, signer_title: 'GIÁM ĐỐC', signer_name: 'Người Ký B',
+    });
+    assert.equal(dec.status, 201, dec.why);
+    const withAwardee = await call(tok.vp_b, 'POST', `/api/v1/decisions/${dec.json.id}/awardees`, {
+      awardees: [{ subject: 'person', subject_id: b.person.id, form: 'certificate_of_merit', achievement: `Việc ${SECRET}` }],
+    });
+    assert.equal(withAwardee.status, 200, withAwardee.why);
+    b.decision = withAwardee.json;
 
     // B's person gets an account and pledges; B's Office sends the pledge back, so the person is
     // told (a notification of B); B's covenant of its cluster's year.
@@ -747,6 +764,10 @@ describe('province mode: one agency never sees another', () => {
     assert.deepEqual(cl.json.items.find((c) => c.id === b.cluster.id).members.map((m) => m.code), [B.code]);
     const list = await call(tok.vp_b, 'GET', `/api/v1/people?agency=${B.id}`);
     assert.deepEqual(names(list), [B_NAMES.person], 'nobody was registered in B by A');
+    const dec = await call(tok.vp_b, 'GET', `/api/v1/decisions/${b.decision.id}`);
+    assert.equal(dec.json.status, 'draft', 'nobody issued B\'s decision');
+    assert.equal(dec.json.version, b.decision.version);
+    assert.equal(dec.json.awardees.length, 1);
   });
 });
 
