@@ -120,14 +120,14 @@ std::int64_t insert_council_session(Tx& tx, const CouncilSessionRow& s, std::opt
   long long agency = s.agency_id, term = s.term_id, by = user_id.value_or(0);
   int disclosure = s.disclosure ? 1 : 0;
   soci::indicator by_ind = user_id ? soci::i_ok : soci::i_null;
-  tx.sql() << sql::kInsertSession, soci::use(agency), soci::use(term), soci::use(s.title), soci::use(s.held_on),
+  tx.sql() << sql::kInsertCouncilSession, soci::use(agency), soci::use(term), soci::use(s.title), soci::use(s.held_on),
       soci::use(s.place), soci::use(disclosure), soci::use(by, by_ind), soci::use(at);
   return last_insert_id(tx, "council_session");
 }
 
 std::optional<CouncilSessionRow> find_council_session(Tx& tx, std::int64_t id) {
   long long key = id;
-  auto rows = query_rows<SessionBind>(tx, std::string(sql::kSessionColumns) + "WHERE s.id = :id",
+  auto rows = query_rows<SessionBind>(tx, std::string(sql::kCouncilSessionColumns) + "WHERE s.id = :id",
                                       [&](soci::statement& st) { st.exchange(soci::use(key)); });
   if (rows.empty()) return std::nullopt;
   return rows.front();
@@ -136,47 +136,47 @@ std::optional<CouncilSessionRow> find_council_session(Tx& tx, std::int64_t id) {
 std::vector<CouncilSessionRow> council_sessions(Tx& tx, std::int64_t agency_id) {
   long long key = agency_id;
   return query_rows<SessionBind>(tx,
-                                 std::string(sql::kSessionColumns) +
+                                 std::string(sql::kCouncilSessionColumns) +
                                      "WHERE s.agency_id = :a ORDER BY s.held_on DESC, s.id DESC",
                                  [&](soci::statement& st) { st.exchange(soci::use(key)); });
 }
 
 bool set_council_session_status(Tx& tx, std::int64_t id, std::int64_t version, const std::string& status) {
   long long key = id, v = version;
-  return affected(tx, sql::kSetSessionStatus, soci::use(status), soci::use(key), soci::use(v));
+  return affected(tx, sql::kSetCouncilSessionStatus, soci::use(status), soci::use(key), soci::use(v));
 }
 
 bool set_council_session_disclosure(Tx& tx, std::int64_t id, std::int64_t version, bool disclosure) {
   long long key = id, v = version;
   int d = disclosure ? 1 : 0;
-  return affected(tx, sql::kSetSessionDisclosure, soci::use(d), soci::use(key), soci::use(v));
+  return affected(tx, sql::kSetCouncilSessionDisclosure, soci::use(d), soci::use(key), soci::use(v));
 }
 
 void set_attendance(Tx& tx, std::int64_t session_id, std::int64_t person_id, const std::string& presence) {
   long long s = session_id, p = person_id;
-  tx.sql() << sql::kDeleteAttendance, soci::use(s), soci::use(p);
-  tx.sql() << sql::kInsertAttendance, soci::use(s), soci::use(p), soci::use(presence);
+  tx.sql() << sql::kDeleteCouncilAttendance, soci::use(s), soci::use(p);
+  tx.sql() << sql::kInsertCouncilAttendance, soci::use(s), soci::use(p), soci::use(presence);
 }
 
 std::map<std::int64_t, std::string> attendance(Tx& tx, std::int64_t session_id) {
-  return person_map(tx, sql::kAttendance, session_id);
+  return person_map(tx, sql::kCouncilAttendance, session_id);
 }
 
 std::int64_t insert_council_item(Tx& tx, std::int64_t session_id, std::int64_t nomination_id, const BallotRule& rule) {
   long long s = session_id, n = nomination_id;
   int position = 0;
-  tx.sql() << sql::kMaxItemPosition, soci::into(position), soci::use(s);
+  tx.sql() << sql::kMaxCouncilItemPosition, soci::into(position), soci::use(s);
   ++position;
   int b = rule.ballot_required ? 1 : 0, t = rule.threshold_percent, ts = rule.threshold_strict ? 1 : 0,
       q = rule.quorum_percent, cw = rule.count_written ? 1 : 0, ru = rule.recuse_unit_head ? 1 : 0;
-  tx.sql() << sql::kInsertItem, soci::use(s), soci::use(n), soci::use(position), soci::use(b), soci::use(t),
+  tx.sql() << sql::kInsertCouncilItem, soci::use(s), soci::use(n), soci::use(position), soci::use(b), soci::use(t),
       soci::use(ts), soci::use(q), soci::use(cw), soci::use(ru), soci::use(rule.citation);
   return last_insert_id(tx, "council_item");
 }
 
 std::optional<CouncilItemRow> find_council_item(Tx& tx, std::int64_t id) {
   long long key = id;
-  auto rows = query_rows<ItemBind>(tx, std::string(sql::kItemColumns) + "WHERE id = :id",
+  auto rows = query_rows<ItemBind>(tx, std::string(sql::kCouncilItemColumns) + "WHERE id = :id",
                                    [&](soci::statement& st) { st.exchange(soci::use(key)); });
   if (rows.empty()) return std::nullopt;
   return rows.front();
@@ -184,13 +184,13 @@ std::optional<CouncilItemRow> find_council_item(Tx& tx, std::int64_t id) {
 
 std::vector<CouncilItemRow> council_items(Tx& tx, std::int64_t session_id) {
   long long key = session_id;
-  return query_rows<ItemBind>(tx, std::string(sql::kItemColumns) + "WHERE session_id = :s ORDER BY position, id",
+  return query_rows<ItemBind>(tx, std::string(sql::kCouncilItemColumns) + "WHERE session_id = :s ORDER BY position, id",
                               [&](soci::statement& st) { st.exchange(soci::use(key)); });
 }
 
 std::optional<CouncilItemRow> council_item_of(Tx& tx, std::int64_t nomination_id) {
   long long key = nomination_id;
-  auto rows = query_rows<ItemBind>(tx, std::string(sql::kItemColumns) + "WHERE nomination_id = :n",
+  auto rows = query_rows<ItemBind>(tx, std::string(sql::kCouncilItemColumns) + "WHERE nomination_id = :n",
                                    [&](soci::statement& st) { st.exchange(soci::use(key)); });
   if (rows.empty()) return std::nullopt;
   return rows.front();
@@ -198,25 +198,25 @@ std::optional<CouncilItemRow> council_item_of(Tx& tx, std::int64_t nomination_id
 
 bool set_council_item_status(Tx& tx, std::int64_t id, std::int64_t version, const std::string& status) {
   long long key = id, v = version;
-  return affected(tx, sql::kSetItemStatus, soci::use(status), soci::use(key), soci::use(v));
+  return affected(tx, sql::kSetCouncilItemStatus, soci::use(status), soci::use(key), soci::use(v));
 }
 
 bool close_council_item(Tx& tx, std::int64_t id, std::int64_t version, int membership, int recused,
                         const std::string& result) {
   long long key = id, v = version;
-  return affected(tx, sql::kCloseItem, soci::use(membership), soci::use(recused), soci::use(result), soci::use(key),
+  return affected(tx, sql::kCloseCouncilItem, soci::use(membership), soci::use(recused), soci::use(result), soci::use(key),
                   soci::use(v));
 }
 
 bool cast_ballot(Tx& tx, std::int64_t item_id, std::int64_t person_id, bool approve) {
   long long i = item_id, p = person_id;
-  tx.sql() << sql::kInsertVoted, soci::use(i), soci::use(p);
-  return affected(tx, approve ? sql::kCountApproval : sql::kCountDisapproval, soci::use(i));
+  tx.sql() << sql::kInsertCouncilVoted, soci::use(i), soci::use(p);
+  return affected(tx, approve ? sql::kCountCouncilApproval : sql::kCountCouncilDisapproval, soci::use(i));
 }
 
 std::vector<std::int64_t> voters(Tx& tx, std::int64_t item_id) {
   long long key = item_id, person = 0;
-  soci::statement st = (tx.sql().prepare << sql::kVoters, soci::into(person), soci::use(key));
+  soci::statement st = (tx.sql().prepare << sql::kCouncilVoters, soci::into(person), soci::use(key));
   st.execute();
   std::vector<std::int64_t> out;
   while (st.fetch()) out.push_back(person);
@@ -225,12 +225,12 @@ std::vector<std::int64_t> voters(Tx& tx, std::int64_t item_id) {
 
 void set_written_opinion(Tx& tx, std::int64_t item_id, std::int64_t person_id, const std::string& opinion) {
   long long i = item_id, p = person_id;
-  tx.sql() << sql::kDeleteOpinion, soci::use(i), soci::use(p);
-  if (!opinion.empty()) tx.sql() << sql::kInsertOpinion, soci::use(i), soci::use(p), soci::use(opinion);
+  tx.sql() << sql::kDeleteCouncilOpinion, soci::use(i), soci::use(p);
+  if (!opinion.empty()) tx.sql() << sql::kInsertCouncilOpinion, soci::use(i), soci::use(p), soci::use(opinion);
 }
 
 std::map<std::int64_t, std::string> written_opinions(Tx& tx, std::int64_t item_id) {
-  return person_map(tx, sql::kOpinions, item_id);
+  return person_map(tx, sql::kCouncilOpinions, item_id);
 }
 
 }  // namespace thidua::storage

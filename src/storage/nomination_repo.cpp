@@ -231,7 +231,7 @@ std::int64_t nomination_created_by(Tx& tx, std::int64_t id) {
 std::optional<std::pair<std::int64_t, std::string>> find_household(Tx& tx, std::int64_t id) {
   long long key = id, agency = 0;
   std::string name;
-  tx.sql() << sql::kHouseholdName, soci::into(agency), soci::into(name), soci::use(key);
+  tx.sql() << sql::kNominationHousehold, soci::into(agency), soci::into(name), soci::use(key);
   if (!tx.sql().got_data()) return std::nullopt;
   return std::make_pair(static_cast<std::int64_t>(agency), name);
 }
@@ -239,7 +239,7 @@ std::optional<std::pair<std::int64_t, std::string>> find_household(Tx& tx, std::
 std::vector<std::int64_t> unit_head_people(Tx& tx, std::int64_t agency_id, std::int64_t unit_id) {
   long long a = agency_id, u = unit_id, id = 0;
   soci::statement st =
-      (tx.sql().prepare << sql::kUnitHeadPeople, soci::into(id), soci::use(a), soci::use(u), soci::use(u));
+      (tx.sql().prepare << sql::kNominationUnitHeads, soci::into(id), soci::use(a), soci::use(u), soci::use(u));
   st.execute();
   std::vector<std::int64_t> out;
   while (st.fetch()) out.push_back(id);

@@ -35,10 +35,10 @@ inline constexpr const char* kInsertNominationReport =
 inline constexpr const char* kNominationReports =
     "SELECT r.id, r.body, r.source, COALESCE(u.display_name, ''), r.at FROM nomination_report r "
     "LEFT JOIN user_account u ON u.id = r.author_id WHERE r.nomination_id = :n ORDER BY r.id";
-inline constexpr const char* kHouseholdName = "SELECT agency_id, head_name FROM household WHERE id = :id";
+inline constexpr const char* kNominationHousehold = "SELECT agency_id, head_name FROM household WHERE id = :id";
 /// A unit's heads: the people whose account holds unit_head for the unit (or for no unit,
 /// placed in it).
-inline constexpr const char* kUnitHeadPeople =
+inline constexpr const char* kNominationUnitHeads =
     "SELECT DISTINCT p.id FROM role_grant g JOIN person p ON p.user_id = g.user_id "
     "LEFT JOIN person_placement pl ON pl.person_id = p.id AND pl.valid_to IS NULL "
     "WHERE g.role = 'unit_head' AND g.agency_id = :a AND (g.unit_id = :u OR (g.unit_id IS NULL AND pl.unit_id = :u2))";
