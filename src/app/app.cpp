@@ -99,6 +99,10 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.achievements = std::make_shared<services::AchievementService>(s.db, s.evidence);
   s.progress = std::make_shared<services::ProgressService>(s.db);
   s.evaluations = std::make_shared<services::EvaluationService>(s.db, s.evidence);
+  // Issue 6, nominations and the council (part h6c): the legal defaults until the rules engine
+  // is plugged in (NominationService::set_rules).
+  s.nominations = std::make_shared<services::NominationService>(s.db, s.evidence);
+  s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
   return s;
 }
 

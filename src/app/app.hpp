@@ -24,6 +24,8 @@
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
+#include "services/council_session_service.hpp"  // issue 6, part h6c
+#include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -53,6 +55,9 @@ struct Services {
   std::shared_ptr<services::AchievementService> achievements;
   std::shared_ptr<services::ProgressService> progress;
   std::shared_ptr<services::EvaluationService> evaluations;
+  // Issue 6, nominations and the council (part h6c).
+  std::shared_ptr<services::NominationService> nominations;
+  std::shared_ptr<services::CouncilSessionService> council_sessions;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/demo_evaluation.hpp"
 #include "cli/demo_initiatives.hpp"
+#include "cli/demo_nominations.hpp"  // issue 6, part h6c
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
@@ -175,6 +176,9 @@ int demo(const Common& common) {
   if (auto r = load_demo_initiatives(*s, agency->id, plan->id); !r) return report(r.error());
   // The 2025 evaluation (bình xét): templates applied to all, sheets at every stage.
   if (auto r = load_demo_evaluation(*s, agency->id, plan->id); !r) return report(r.error());
+  // Issue 6, part h6c: nominations of 2025, a council session held (ballots counted) and one in
+  // progress; the chair gets the account "chutich".
+  if (auto r = load_demo_nominations(*s, agency->id, password); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

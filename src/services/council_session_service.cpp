@@ -38,7 +38,7 @@ struct SessionContext {
 
 Result<SessionContext> session_for(storage::Tx& tx, const Principal& actor, std::int64_t session_id) {
   auto s = storage::find_council_session(tx, session_id);
-  if (!s || !can_read_agency(tx, actor, s->agency_id)) return fail(ErrorKind::not_found, "council.session_not_found");
+  if (!s || !can_read_agency(tx, actor, s->agency_id)) return fail(ErrorKind::not_found, "council_session.session_not_found");
   auto term = storage::find_council_term(tx, s->term_id);
   if (!term) return fail(ErrorKind::internal, "internal", "session without its council term");
   SessionContext c{std::move(*s), std::move(*term), std::nullopt, false};
@@ -55,7 +55,7 @@ Result<SessionContext> session_for(storage::Tx& tx, const Principal& actor, std:
   c.manages = can_manage_agency(actor, c.session.agency_id) || secretary;
   const bool oversees = c.manages || actor.has_role_in(Role::leader, c.session.agency_id) ||
                         actor.has_role_in(Role::council, c.session.agency_id);
-  if (!oversees && !c.my_person) return fail(ErrorKind::not_found, "council.session_not_found");
+  if (!oversees && !c.my_person) return fail(ErrorKind::not_found, "council_session.session_not_found");
   return c;
 }
 
@@ -63,9 +63,9 @@ Result<SessionContext> session_for(storage::Tx& tx, const Principal& actor, std:
 Result<std::pair<storage::CouncilItemRow, SessionContext>> item_for(storage::Tx& tx, const Principal& actor,
                                                                      std::int64_t item_id) {
   auto item = storage::find_council_item(tx, item_id);
-  if (!item) return fail(ErrorKind::not_found, "council.item_not_found");
+  if (!item) return fail(ErrorKind::not_found, "council_session.item_not_found");
   auto c = session_for(tx, actor, item->session_id);
-  if (!c) return fail(ErrorKind::not_found, "council.item_not_found");
+  if (!c) return fail(ErrorKind::not_found, "council_session.item_not_found");
   return std::make_pair(std::move(*item), std::move(*c));
 }
 
@@ -155,7 +155,7 @@ CouncilSessionView view_of(storage::Tx& tx, SessionContext c) {
 }
 
 Result<void> require_planned(const storage::CouncilSessionRow& s) {
-  if (s.status != "planned") return fail(ErrorKind::conflict, "council.session_closed");
+  if (s.status != "planned") return fail(ErrorKind::conflict, "council_session.session_closed");
   return {};
 }
 
@@ -179,14 +179,14 @@ Result<CouncilSessionView> CouncilSessionService::create(const Principal& actor,
   const TimePoint now = clock_();
   auto id = db_->write([&](storage::Tx& tx) -> Result<std::int64_t> {
     if (!can_read_agency(tx, actor, *agency)) return fail(ErrorKind::not_found, "nominations.agency_not_found");
-    if (!can_manage_agency(actor, *agency)) return fail(ErrorKind::forbidden, "council.forbidden");
+    if (!can_manage_agency(actor, *agency)) return fail(ErrorKind::forbidden, "council_session.forbidden");
     // The term in force on the session's date.
     for (const auto& t : storage::council_terms(tx, *agency)) {
       if (t.valid_from <= s.held_on && (t.valid_to.empty() || s.held_on < t.valid_to)) s.term_id = t.id;
     }
     if (s.term_id == 0) {
       Error te = invalid();
-      te.field("held_on", "council.no_term");
+      te.field("held_on", "council_session.no_term");
       return fail(te);
     }
     s.agency_id = *agency;
@@ -229,12 +229,12 @@ Result<CouncilSessionView> CouncilSessionService::add_item(const Principal& acto
   auto done = db_->write([&](storage::Tx& tx) -> Result<void> {
     auto c = session_for(tx, actor, session_id);
     if (!c) return fail(c.error());
-    if (!can_manage_agency(actor, c->session.agency_id)) return fail(ErrorKind::forbidden, "council.forbidden");
+    if (!can_manage_agency(actor, c->session.agency_id)) return fail(ErrorKind::forbidden, "council_session.forbidden");
     if (auto r = require_planned(c->session); !r) return fail(r.error());
     auto n = storage::find_nomination(tx, nomination_id);
     if (!n || n->agency_id != c->session.agency_id) return fail(ErrorKind::not_found, "nominations.not_found");
-    if (n->status != NominationStatus::accepted) return fail(ErrorKind::conflict, "council.nomination_not_accepted");
-    if (storage::council_item_of(tx, nomination_id)) return fail(ErrorKind::conflict, "council.already_on_agenda");
+    if (n->status != NominationStatus::accepted) return fail(ErrorKind::conflict, "council_session.nomination_not_accepted");
+    if (storage::council_item_of(tx, nomination_id)) return fail(ErrorKind::conflict, "council_session.already_on_agenda");
     const BallotRule rule = nominations_->rules().council_or_default(n->form, c->session.held_on);
     auto item = storage::insert_council_item(tx, session_id, nomination_id, rule);
     record_audit(tx, actor, {"council_item.add", "council_item", std::to_string(item), "",
@@ -252,20 +252,20 @@ Result<CouncilSessionView> CouncilSessionService::set_attendance(const Principal
                                                                  std::int64_t person_id, const std::string& presence) {
   if (presence != "present" && presence != "absent") {
     Error e = invalid();
-    e.field("presence", "council.presence_invalid");
+    e.field("presence", "council_session.presence_invalid");
     return fail(e);
   }
   const TimePoint now = clock_();
   auto done = db_->write([&](storage::Tx& tx) -> Result<void> {
     auto c = session_for(tx, actor, session_id);
     if (!c) return fail(c.error());
-    if (!c->manages) return fail(ErrorKind::forbidden, "council.forbidden");
+    if (!c->manages) return fail(ErrorKind::forbidden, "council_session.forbidden");
     if (auto r = require_planned(c->session); !r) return fail(r.error());
     const bool member = std::any_of(c->term.seats.begin(), c->term.seats.end(),
                                     [&](const CouncilSeat& s) { return s.person_id == person_id; });
-    if (!member) return fail(ErrorKind::validation, "council.not_member");
+    if (!member) return fail(ErrorKind::validation, "council_session.not_member");
     for (const auto& item : storage::council_items(tx, session_id)) {
-      if (item.status != "pending") return fail(ErrorKind::conflict, "council.attendance_locked");
+      if (item.status != "pending") return fail(ErrorKind::conflict, "council_session.attendance_locked");
     }
     storage::set_attendance(tx, session_id, person_id, presence);
     record_audit(tx, actor, {"council_session.attendance", "council_session", std::to_string(session_id), "",
@@ -282,7 +282,7 @@ Result<CouncilSessionView> CouncilSessionService::set_written_opinion(const Prin
                                                                       const std::string& opinion) {
   if (opinion != "approve" && opinion != "disapprove" && !opinion.empty()) {
     Error e = invalid();
-    e.field("opinion", "council.opinion_invalid");
+    e.field("opinion", "council_session.opinion_invalid");
     return fail(e);
   }
   const TimePoint now = clock_();
@@ -292,14 +292,14 @@ Result<CouncilSessionView> CouncilSessionService::set_written_opinion(const Prin
     if (!found) return fail(found.error());
     auto& [item, c] = *found;
     session_id = c.session.id;
-    if (!c.manages) return fail(ErrorKind::forbidden, "council.forbidden");
-    if (item.status == "closed") return fail(ErrorKind::conflict, "council.item_closed");
+    if (!c.manages) return fail(ErrorKind::forbidden, "council_session.forbidden");
+    if (item.status == "closed") return fail(ErrorKind::conflict, "council_session.item_closed");
     const auto presence = storage::attendance(tx, c.session.id);
     auto it = presence.find(person_id);
-    if (it == presence.end() || it->second != "absent") return fail(ErrorKind::conflict, "council.opinion_not_absent");
+    if (it == presence.end() || it->second != "absent") return fail(ErrorKind::conflict, "council_session.opinion_not_absent");
     auto n = storage::find_nomination(tx, item.nomination_id);
     if (n && contains(recused_of(tx, c.term, *n, item.rule), person_id)) {
-      return fail(ErrorKind::conflict, "council.recused");
+      return fail(ErrorKind::conflict, "council_session.recused");
     }
     storage::set_written_opinion(tx, item_id, person_id, opinion);
     record_audit(tx, actor, {"council_item.written_opinion", "council_item", std::to_string(item_id), "",
@@ -320,14 +320,14 @@ Result<CouncilSessionView> CouncilSessionService::open_item(const Principal& act
     if (!found) return fail(found.error());
     auto& [item, c] = *found;
     session_id = c.session.id;
-    if (!c.manages) return fail(ErrorKind::forbidden, "council.forbidden");
+    if (!c.manages) return fail(ErrorKind::forbidden, "council_session.forbidden");
     if (auto r = require_planned(c.session); !r) return fail(r.error());
-    if (item.status != "pending") return fail(ErrorKind::conflict, "council.item_not_pending");
+    if (item.status != "pending") return fail(ErrorKind::conflict, "council_session.item_not_pending");
     int present = 0;
     for (const auto& [person, p] : storage::attendance(tx, c.session.id)) present += p == "present" ? 1 : 0;
     const int needed = quorum_needed(static_cast<int>(c.term.seats.size()), item.rule.quorum_percent);
     if (c.term.seats.empty() || present < needed) {
-      Error q{ErrorKind::conflict, "council.no_quorum", {}, {}, {}};
+      Error q{ErrorKind::conflict, "council_session.no_quorum", {}, {}, {}};
       q.with("present", std::to_string(present)).with("needed", std::to_string(needed));
       return fail(q);
     }
@@ -346,23 +346,23 @@ Result<void> CouncilSessionService::vote(const Principal& actor, std::int64_t se
   const TimePoint now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<void> {
     auto found = item_for(tx, actor, item_id);
-    if (!found || found->second.session.id != session_id) return fail(ErrorKind::not_found, "council.item_not_found");
+    if (!found || found->second.session.id != session_id) return fail(ErrorKind::not_found, "council_session.item_not_found");
     auto& [item, c] = *found;
-    if (!c.my_person) return fail(ErrorKind::forbidden, "council.not_member");
+    if (!c.my_person) return fail(ErrorKind::forbidden, "council_session.not_member");
     if (item.status != "open") {
-      return fail(ErrorKind::conflict, item.status == "closed" ? "council.item_closed" : "council.item_not_open");
+      return fail(ErrorKind::conflict, item.status == "closed" ? "council_session.item_closed" : "council_session.item_not_open");
     }
     const auto presence = storage::attendance(tx, c.session.id);
     auto it = presence.find(*c.my_person);
-    if (it == presence.end() || it->second != "present") return fail(ErrorKind::forbidden, "council.absent");
+    if (it == presence.end() || it->second != "present") return fail(ErrorKind::forbidden, "council_session.absent");
     auto n = storage::find_nomination(tx, item.nomination_id);
     if (!n) return fail(ErrorKind::internal, "internal", "item without nomination");
     if (contains(recused_of(tx, c.term, *n, item.rule), *c.my_person)) {
-      return fail(ErrorKind::forbidden, "council.recused");
+      return fail(ErrorKind::forbidden, "council_session.recused");
     }
-    if (contains(storage::voters(tx, item_id), *c.my_person)) return fail(ErrorKind::conflict, "council.already_voted");
+    if (contains(storage::voters(tx, item_id), *c.my_person)) return fail(ErrorKind::conflict, "council_session.already_voted");
     if (!storage::cast_ballot(tx, item_id, *c.my_person, approve)) {
-      return fail(ErrorKind::conflict, "council.item_not_open");
+      return fail(ErrorKind::conflict, "council_session.item_not_open");
     }
     // The audit says that the member voted, never how.
     record_audit(tx, actor, {"council_item.vote", "council_item", std::to_string(item_id), "", "{}"}, now);
@@ -379,8 +379,8 @@ Result<CouncilSessionView> CouncilSessionService::close_item(const Principal& ac
     if (!found) return fail(found.error());
     auto& [item, c] = *found;
     session_id = c.session.id;
-    if (!c.manages) return fail(ErrorKind::forbidden, "council.forbidden");
-    if (item.status != "open") return fail(ErrorKind::conflict, "council.item_not_open");
+    if (!c.manages) return fail(ErrorKind::forbidden, "council_session.forbidden");
+    if (item.status != "open") return fail(ErrorKind::conflict, "council_session.item_not_open");
     auto n = storage::find_nomination(tx, item.nomination_id);
     if (!n) return fail(ErrorKind::internal, "internal", "item without nomination");
     const int membership = static_cast<int>(c.term.seats.size());
@@ -421,10 +421,10 @@ Result<CouncilSessionView> CouncilSessionService::close(const Principal& actor, 
   auto done = db_->write([&](storage::Tx& tx) -> Result<void> {
     auto c = session_for(tx, actor, session_id);
     if (!c) return fail(c.error());
-    if (!c->manages) return fail(ErrorKind::forbidden, "council.forbidden");
+    if (!c->manages) return fail(ErrorKind::forbidden, "council_session.forbidden");
     if (auto r = require_planned(c->session); !r) return fail(r.error());
     for (const auto& item : storage::council_items(tx, session_id)) {
-      if (item.status != "closed") return fail(ErrorKind::conflict, "council.items_open");
+      if (item.status != "closed") return fail(ErrorKind::conflict, "council_session.items_open");
     }
     if (c->session.version != version || !storage::set_council_session_status(tx, session_id, version, "closed")) {
       return fail(ErrorKind::conflict, "edit.stale");
@@ -442,7 +442,7 @@ Result<CouncilSessionView> CouncilSessionService::set_disclosure(const Principal
   auto done = db_->write([&](storage::Tx& tx) -> Result<void> {
     auto c = session_for(tx, actor, session_id);
     if (!c) return fail(c.error());
-    if (!can_manage_agency(actor, c->session.agency_id)) return fail(ErrorKind::forbidden, "council.forbidden");
+    if (!can_manage_agency(actor, c->session.agency_id)) return fail(ErrorKind::forbidden, "council_session.forbidden");
     if (c->session.version != version ||
         !storage::set_council_session_disclosure(tx, session_id, version, disclosure)) {
       return fail(ErrorKind::conflict, "edit.stale");
@@ -459,7 +459,7 @@ Result<CouncilSessionView> CouncilSessionService::set_disclosure(const Principal
 Result<Disclosure> CouncilSessionService::disclosure(std::int64_t session_id) {
   return db_->read([&](storage::Tx& tx) -> Result<Disclosure> {
     auto s = storage::find_council_session(tx, session_id);
-    if (!s || !s->disclosure || s->status != "planned") return fail(ErrorKind::not_found, "council.session_not_found");
+    if (!s || !s->disclosure || s->status != "planned") return fail(ErrorKind::not_found, "council_session.session_not_found");
     Disclosure d;
     if (auto a = storage::find_agency_row(tx, s->agency_id)) d.agency_name = a->agency.name;
     d.title = s->title;

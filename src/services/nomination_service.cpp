@@ -408,6 +408,26 @@ Result<NominationView> NominationService::attach(const Principal& actor, std::in
   return get(actor, id);
 }
 
+Result<std::int64_t> NominationService::add_household(const Principal& actor, std::int64_t agency_id,
+                                                     const std::string& head_name_in, const std::string& address_in) {
+  Error e = invalid();
+  std::string head_name, address;
+  required_text(e, "head_name", head_name_in, kNominationLine, head_name);
+  optional_text(e, "address", address_in, kNominationLine, address);
+  if (!e.fields.empty()) return fail(e);
+  const TimePoint now = clock_();
+  return db_->write([&](storage::Tx& tx) -> Result<std::int64_t> {
+    if (!can_read_agency(tx, actor, agency_id)) return fail(ErrorKind::not_found, "nominations.agency_not_found");
+    if (!can_manage_agency(actor, agency_id)) return fail(ErrorKind::forbidden, "nominations.forbidden");
+    auto id = storage::insert_nomination_household(tx, agency_id, head_name, text::fold(head_name), address,
+                                                   account_of(actor), to_iso(now));
+    record_audit(tx, actor, {"household.create", "household", std::to_string(id), "",
+                             json::serialize(json::object{{"head_name", head_name}, {"address", address}})},
+                 now);
+    return id;
+  });
+}
+
 Result<void> NominationService::mark_decided(const Principal& actor, const std::vector<std::int64_t>& nomination_ids,
                                              std::int64_t decision_id) {
   return db_->write([&](storage::Tx& tx) { return mark_decided(tx, actor, nomination_ids, decision_id); });

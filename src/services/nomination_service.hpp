@@ -136,6 +136,11 @@ class NominationService {
   Result<NominationView> attach(const Principal& actor, std::int64_t id, const std::string& item_code,
                                 const EvidenceUpload& file);
 
+  /// The Office records a household (the head's name and address) so that it can be nominated
+  /// for a Giấy khen; until households have their own register.
+  Result<std::int64_t> add_household(const Principal& actor, std::int64_t agency_id, const std::string& head_name,
+                                     const std::string& address);
+
   /// The decisions part: approved → decided, each with the decision's id, in one transaction.
   /// The Office (or the leader) of the nominations' agency. Refused (conflict
   /// "nominations.not_approved") when one is not approved.

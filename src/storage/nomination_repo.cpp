@@ -236,6 +236,16 @@ std::optional<std::pair<std::int64_t, std::string>> find_household(Tx& tx, std::
   return std::make_pair(static_cast<std::int64_t>(agency), name);
 }
 
+std::int64_t insert_nomination_household(Tx& tx, std::int64_t agency_id, const std::string& head_name,
+                                         const std::string& name_key, const std::string& address,
+                                         std::optional<std::int64_t> user_id, const std::string& at) {
+  long long a = agency_id;
+  IdBind by(user_id);
+  tx.sql() << sql::kInsertNominationHousehold, soci::use(a), soci::use(head_name), soci::use(name_key),
+      soci::use(address), soci::use(by.id, by.ind), soci::use(at);
+  return last_insert_id(tx, "household");
+}
+
 std::vector<std::int64_t> unit_head_people(Tx& tx, std::int64_t agency_id, std::int64_t unit_id) {
   long long a = agency_id, u = unit_id, id = 0;
   soci::statement st =

@@ -92,6 +92,10 @@ std::vector<NominationReportRow> nomination_reports(Tx& tx, std::int64_t nominat
 std::int64_t nomination_created_by(Tx& tx, std::int64_t id);
 /// A household's agency and head's name.
 std::optional<std::pair<std::int64_t, std::string>> find_household(Tx& tx, std::int64_t id);
+/// A household for nominations (until households have their own register).
+std::int64_t insert_nomination_household(Tx& tx, std::int64_t agency_id, const std::string& head_name,
+                                         const std::string& name_key, const std::string& address,
+                                         std::optional<std::int64_t> user_id, const std::string& at);
 /// The people who head `unit_id` in `agency_id` (through their accounts' unit_head grants).
 std::vector<std::int64_t> unit_head_people(Tx& tx, std::int64_t agency_id, std::int64_t unit_id);
 

@@ -46,5 +46,8 @@ inline constexpr const char* kNominationUnitHeads =
 }  // namespace thidua::storage::sql
 
 namespace thidua::storage::sql {
+inline constexpr const char* kInsertNominationHousehold =
+    "INSERT INTO household (agency_id, head_name, name_key, address, created_by, created_at, version) "
+    "VALUES (:a, :h, :k, :addr, :by, :at, 1)";
 inline constexpr const char* kNominationCreator = "SELECT COALESCE(created_by, 0) FROM nomination WHERE id = :id";
 }  // namespace thidua::storage::sql

@@ -24,6 +24,8 @@
 #include "services/pledge_service.hpp"
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
+#include "services/council_session_service.hpp"  // issue 6, part h6c
+#include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
 #include "web/views.hpp"
 
@@ -55,6 +57,9 @@ struct WebDeps {
   std::shared_ptr<services::EvaluationService> evaluations = nullptr;
   /// The register of initiatives (set by name, after the others).
   std::shared_ptr<services::InitiativeService> initiatives = nullptr;
+  // Issue 6, nominations and the council (part h6c): set by name, after the others.
+  std::shared_ptr<services::NominationService> nominations = nullptr;
+  std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

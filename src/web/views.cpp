@@ -129,6 +129,9 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/achievements", "nav_ach.achievements");
     item("/initiatives", "initiative.nav");
     item("/evaluations", "evaluation_page.nav");
+    // Issue 6, nominations and the council (part h6c).
+    item("/nominations", "nominations_page.nav");
+    item("/council-sessions", "council_page.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");

@@ -38,7 +38,7 @@ TEST_F(CouncilSessionTest, MembersVoteSecretlyAndTheSecretaryCountsOnTheMembersh
   ASSERT_TRUE(added.has_value()) << fields_of(added.error());
   auto twice = council_->add_item(office_, s.session.id, n.nomination.id);
   ASSERT_FALSE(twice.has_value());
-  EXPECT_EQ(twice.error().code, "council.already_on_agenda");
+  EXPECT_EQ(twice.error().code, "council_session.already_on_agenda");
   const auto& item = added->items.at(0);
   EXPECT_EQ(item.item.rule.threshold_percent, 80);
   EXPECT_EQ(item.recused, (std::vector<std::int64_t>{head_person_, staff_person_}));
@@ -49,7 +49,7 @@ TEST_F(CouncilSessionTest, MembersVoteSecretlyAndTheSecretaryCountsOnTheMembersh
   }
   auto no_quorum = council_->open_item(office_, item.item.id, item.item.version);
   ASSERT_FALSE(no_quorum.has_value());
-  EXPECT_EQ(no_quorum.error().code, "council.no_quorum");
+  EXPECT_EQ(no_quorum.error().code, "council_session.no_quorum");
   // Attendance is the secretary's (or the Office's), not a member's.
   EXPECT_EQ(council_->set_attendance(head_, s.session.id, staff_person_, "present").error().kind, ErrorKind::forbidden);
   attend(s.session.id, kh_person_);
@@ -57,28 +57,28 @@ TEST_F(CouncilSessionTest, MembersVoteSecretlyAndTheSecretaryCountsOnTheMembersh
   ASSERT_TRUE(council_->set_written_opinion(office_, item.item.id, kh_person_, "approve").has_value());
   auto present_opinion = council_->set_written_opinion(office_, item.item.id, leader_person_, "approve");
   ASSERT_FALSE(present_opinion.has_value());
-  EXPECT_EQ(present_opinion.error().code, "council.opinion_not_absent");
+  EXPECT_EQ(present_opinion.error().code, "council_session.opinion_not_absent");
 
   // Not open yet: nobody votes.
   auto early = council_->vote(leader_, s.session.id, item.item.id, true);
   ASSERT_FALSE(early.has_value());
-  EXPECT_EQ(early.error().code, "council.item_not_open");
+  EXPECT_EQ(early.error().code, "council_session.item_not_open");
   auto opened = council_->open_item(office_, item.item.id, item.item.version);
   ASSERT_TRUE(opened.has_value()) << fields_of(opened.error());
   EXPECT_TRUE(opened->quorum_met);
   // Attendance is fixed once voting began.
   EXPECT_EQ(council_->set_attendance(office_, s.session.id, kh_person_, "present").error().code,
-            "council.attendance_locked");
+            "council_session.attendance_locked");
 
   ASSERT_TRUE(council_->vote(leader_, s.session.id, item.item.id, true).has_value());
   // A second vote, a recused member, an absent member, someone outside the council: refused.
   auto again = council_->vote(leader_, s.session.id, item.item.id, false);
   ASSERT_FALSE(again.has_value());
-  EXPECT_EQ(again.error().code, "council.already_voted");
+  EXPECT_EQ(again.error().code, "council_session.already_voted");
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
-  EXPECT_EQ(council_->vote(head_, s.session.id, item.item.id, true).error().code, "council.recused");
-  EXPECT_EQ(council_->vote(staff_, s.session.id, item.item.id, true).error().code, "council.recused");
-  EXPECT_EQ(council_->vote(kh_staff_, s.session.id, item.item.id, true).error().code, "council.absent");
+  EXPECT_EQ(council_->vote(head_, s.session.id, item.item.id, true).error().code, "council_session.recused");
+  EXPECT_EQ(council_->vote(staff_, s.session.id, item.item.id, true).error().code, "council_session.recused");
+  EXPECT_EQ(council_->vote(kh_staff_, s.session.id, item.item.id, true).error().code, "council_session.absent");
   auto outsider = council_->vote(staff2_, s.session.id, item.item.id, true);
   ASSERT_FALSE(outsider.has_value());
   EXPECT_EQ(outsider.error().kind, ErrorKind::not_found);  // not a member: the session is not theirs to see
@@ -111,7 +111,7 @@ TEST_F(CouncilSessionTest, MembersVoteSecretlyAndTheSecretaryCountsOnTheMembersh
   EXPECT_EQ(counted.item.result, "passed");
   auto after = council_->vote(kh_staff_, s.session.id, item.item.id, true);
   ASSERT_FALSE(after.has_value());
-  EXPECT_EQ(after.error().code, "council.item_closed");
+  EXPECT_EQ(after.error().code, "council_session.item_closed");
 
   auto approved = nominations_->get(office_, n.nomination.id);
   ASSERT_TRUE(approved.has_value());
