@@ -49,9 +49,16 @@ documents::Document minutes_document(const CouncilSessionView& v) {
     mo = date->month;
     d = date->day;
   }
-  doc.header.agency = text::upper_vi(v.agency_name);
-  doc.header.parent_body = "";
-  doc.header.place = "Cao Bằng";
+  // "Ban Dân tộc tỉnh Cao Bằng": the province's committee above, the agency below, as Decree 30
+  // prints a provincial agency's header.
+  const auto at = v.agency_name.find(" tỉnh ");
+  if (at != std::string::npos) {
+    doc.header.parent_body = "UBND TỈNH " + text::upper_vi(v.agency_name.substr(at + 8));
+    doc.header.agency = text::upper_vi(v.agency_name.substr(0, at));
+    doc.header.place = v.agency_name.substr(at + 8);
+  } else {
+    doc.header.agency = text::upper_vi(v.agency_name);
+  }
   doc.header.day = d;
   doc.header.month = mo;
   doc.header.year = y;

@@ -3,8 +3,12 @@
 #include "services/nomination_dossier.hpp"
 
 #include <algorithm>
+#include <map>
 
+#include "services/evaluation_rules.hpp"
 #include "storage/achievement_repo.hpp"
+#include "storage/evaluation_lists_repo.hpp"
+#include "storage/evaluation_repo.hpp"
 #include "storage/initiative_repo.hpp"
 #include "storage/people_repo.hpp"
 #include "text/format.hpp"
@@ -26,6 +30,35 @@ std::string level_name(RecognitionLevel l) {
     case RecognitionLevel::none: break;
   }
   return "chưa công nhận";
+}
+
+/// "Kết quả chấm điểm thi đua: 92,5 điểm — Hoàn thành xuất sắc nhiệm vụ" for each reviewed or
+/// final sheet of the subject in the agency's evaluations of the year; empty when none.
+std::string score_lines(storage::Tx& tx, const storage::NominationRow& n) {
+  if (n.subject == AwardSubject::household) return "";
+  std::string out;
+  for (const auto& e : storage::evaluations_of_agency(tx, n.agency_id)) {
+    if (e.year != n.year) continue;
+    auto sheets = n.subject == AwardSubject::person ? storage::sheets_of_person(tx, e.id, n.subject_id)
+                                                    : storage::sheets_of_unit(tx, e.id, n.subject_id);
+    for (const auto& sh : sheets) {
+      const bool own = n.subject == AwardSubject::person ? sh.subject == RecordSubject::person
+                                                         : sh.subject == RecordSubject::unit;
+      if (!own || (sh.status != SheetStatus::reviewed && sh.status != SheetStatus::final)) continue;
+      auto t = storage::find_template(tx, sh.template_id);
+      if (!t) continue;
+      std::map<std::int64_t, Points> current;
+      for (const auto& entry : storage::entries_of_sheet(tx, sh.id)) current[entry.criterion_id] = entry.points;
+      const auto measures =
+          storage::measures_of(tx, sh.subject, sh.person_id.value_or(sh.unit_id), t->movement_id, t->year);
+      const auto total = evaluation_rules::sheet_total(*t, current, measures);
+      const auto band = band_of(t->bands, total.total);
+      out += "Kết quả chấm điểm thi đua (" + t->title + "): " + format_points(total.total) + " điểm";
+      if (band) out += " — " + t->bands[*band].name;
+      out += ".\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -78,6 +111,7 @@ std::string draft_achievement_report(storage::Tx& tx, const storage::NominationR
       out += ")\n";
     }
   }
+  if (auto scores = score_lines(tx, n); !scores.empty()) out += std::to_string(++line) + ". " + scores;
   out += "\nIII. CĂN CỨ XÉT ĐỀ NGHỊ\n";
   if (!n.verdict_reasons.empty()) out += n.verdict_reasons + "\n";
   if (!n.justification.empty()) out += "Giải trình của đơn vị: " + n.justification + "\n";

@@ -118,7 +118,10 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
       n.set("href", href);
       n.set("label", ctx.t(key));
       std::string_view path = ctx.req.path, h = href;
-      bool active = h == "/" ? path == "/" : path.rfind(h, 0) == 0;
+      // A whole segment: "/council" is not active on "/council-sessions".
+      bool active = h == "/" ? path == "/"
+                             : path.rfind(h, 0) == 0 && (path.size() == h.size() || path[h.size()] == '/' ||
+                                                         path[h.size()] == '?' || path[h.size()] == '.');
       if (active) n.set("active", true);
       nav.push_back(n);
     };

@@ -172,5 +172,31 @@ TEST_F(NominationTest, TheOfficeNominatesHouseholdsAndFilesGoOnTheChecklist) {
   EXPECT_TRUE(names_field(unknown.error(), "item", "nominations.dossier_item_unknown"));
 }
 
+TEST_F(NominationTest, TheDraftedReportCarriesTheReviewedScoreAndBand) {
+  auto t = service_->create_template(office_, agency_, person_template());
+  ASSERT_TRUE(t.has_value()) << fields_of(t.error());
+  ASSERT_TRUE(service_->apply_template(office_, t->id).has_value());
+  const auto sheet_id = sheet_of(t->id, staff_person_);
+  auto sheet = service_->sheet(staff_, sheet_id);
+  ASSERT_TRUE(sheet.has_value());
+  const auto c = criteria_of(t.value());
+  auto self = service_->self_assess(staff_, sheet_id, sheet->sheet.version, {services::EntryInput{c[0], "58", "", ""}});
+  ASSERT_TRUE(self.has_value()) << fields_of(self.error());
+  auto sent = service_->submit(staff_, sheet_id, self->sheet.version);
+  ASSERT_TRUE(sent.has_value());
+  auto reviewed = service_->review(head_, sheet_id, sent->sheet.version, {services::EntryInput{c[0], "58", "", ""}});
+  ASSERT_TRUE(reviewed.has_value()) << fields_of(reviewed.error());
+  services::NominationInput in;
+  in.subject = person_subject(staff_person_);
+  in.form = "advanced_worker";
+  in.year = "2025";
+  auto n = nominations_->create(head_, in);
+  ASSERT_TRUE(n.has_value()) << fields_of(n.error());
+  const auto& body = n->reports.at(0).body;
+  EXPECT_NE(body.find("Kết quả chấm điểm thi đua (Bảng chấm điểm thi đua cá nhân năm 2025): 58 điểm — Hoàn thành nhiệm vụ"),
+            std::string::npos)
+      << body;
+}
+
 }  // namespace
 }  // namespace thidua::it
