@@ -82,6 +82,8 @@ Result<http::Response> get_nomination(const ApiDeps& deps, http::Context& ctx) {
   }
   o["history"] = history;
   o["session_id"] = v->session_id ? json::value(*v->session_id) : json::value(nullptr);
+  o["council_item_id"] = v->item_id ? json::value(*v->item_id) : json::value(nullptr);
+  o["council_item_status"] = v->item_status;
   o["council_result"] = v->item_result;
   return http::Response::json(json::serialize(o));
 }

@@ -125,6 +125,7 @@ NominationView view_of(storage::Tx& tx, const EvidenceService* evidence, const N
                          v.other_files);
   if (auto item = storage::council_item_of(tx, n.id)) {
     v.session_id = item->session_id;
+    v.item_id = item->id;
     v.item_status = item->status;
     v.item_result = item->result;
   }

@@ -88,6 +88,7 @@ struct NominationView {
   std::vector<EvidenceRow> other_files;
   /// The council: its session and item, and once the item is closed its result.
   std::optional<std::int64_t> session_id;
+  std::optional<std::int64_t> item_id;
   std::string item_status;
   std::string item_result;
   bool can_edit = false;      ///< edit, report, files, submit / resubmit
