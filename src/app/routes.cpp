@@ -374,6 +374,8 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   // member votes from their own account. The services check every right.
   page("GET", "/nominations", signed_in, bind(w, web::nominations_page),
        "Nominations of the agency with filters (year, status, form)");
+  page("GET", "/nominations/export.xlsx", signed_in, bind(w, web::nominations_export),
+       "The nominations list as XLSX, with the same filters");
   page("GET", "/nominations/new", signed_in, bind(w, web::nomination_new),
        "Nominate a person, unit or household (?subject=person:ID&form=CODE&year=YYYY from the eligible list)");
   page("POST", "/nominations", signed_in, bind(w, web::nomination_create), "Create a nomination");

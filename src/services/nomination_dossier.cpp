@@ -11,6 +11,7 @@
 #include "storage/evaluation_repo.hpp"
 #include "storage/initiative_repo.hpp"
 #include "storage/people_repo.hpp"
+#include "documents/xlsx_writer.hpp"
 #include "text/format.hpp"
 
 namespace thidua::services {
@@ -140,6 +141,41 @@ std::vector<DossierEntry> dossier_of(const storage::NominationRow& n, std::vecto
     if (!listed && f.active()) other.push_back(f);
   }
   return out;
+}
+
+Result<std::string> nominations_xlsx(const NominationList& list) {
+  using documents::Column;
+  documents::Table t;
+  t.sheet_name = "Đề nghị khen thưởng";
+  t.columns = {{"TT", 6, Column::integer}, {"Đối tượng", 32}, {"Loại", 12}, {"Đơn vị", 32},
+               {"Danh hiệu, hình thức", 36}, {"Năm", 8, Column::integer}, {"Xét điều kiện", 18}, {"Trạng thái", 20}};
+  auto subject = [](AwardSubject s) {
+    return s == AwardSubject::person ? "Cá nhân" : s == AwardSubject::unit ? "Tập thể" : "Hộ gia đình";
+  };
+  auto verdict = [](NominationVerdict v) {
+    return v == NominationVerdict::eligible ? "Đủ điều kiện"
+           : v == NominationVerdict::not_eligible ? "Chưa đủ điều kiện" : "Chưa xác định";
+  };
+  auto status = [](NominationStatus s) -> const char* {
+    switch (s) {
+      case NominationStatus::draft: return "Nháp";
+      case NominationStatus::submitted: return "Đã gửi";
+      case NominationStatus::returned: return "Trả lại";
+      case NominationStatus::resubmitted: return "Gửi lại";
+      case NominationStatus::accepted: return "Đã tiếp nhận";
+      case NominationStatus::approved: return "Hội đồng thông qua";
+      case NominationStatus::rejected: return "Không thông qua";
+      case NominationStatus::decided: return "Đã có quyết định";
+    }
+    return "";
+  };
+  int i = 0;
+  for (const auto& n : list.items) {
+    t.rows.push_back({std::to_string(++i), n.subject_name, subject(n.subject),
+                      n.subject == AwardSubject::person ? n.unit_name : "", nomination_form_name(n.form),
+                      std::to_string(n.year), verdict(n.verdict), status(n.status)});
+  }
+  return documents::write_xlsx({t});
 }
 
 }  // namespace thidua::services

@@ -160,5 +160,8 @@ class NominationService {
 
 /// "Lao động tiên tiến": a form's Vietnamese name, for documents.
 std::string nomination_form_name(AwardForm f);
+/// A list of nominations as XLSX (sheet "Đề nghị khen thưởng"): subject, kind, unit, title or
+/// form, year, the rules' verdict, status; Vietnamese headers.
+Result<std::string> nominations_xlsx(const NominationList& list);
 
 }  // namespace thidua::services

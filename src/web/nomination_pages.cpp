@@ -214,18 +214,37 @@ Result<http::Response> after(const WebDeps& deps, http::Context& ctx, std::int64
 
 }  // namespace
 
-Result<http::Response> nominations_page(const WebDeps& deps, http::Context& ctx) {
+namespace {
+
+/// The list of the query's filters (year, status, form) for the agency of the page.
+Result<services::NominationList> filtered(const WebDeps& deps, http::Context& ctx, services::NominationFilter& filter) {
   const auto& q = ctx.query();
   if (!q) return fail(q.error());
   auto agency = current_agency(deps, ctx);
   if (!agency) return fail(agency.error());
-  services::NominationFilter filter;
   const int year = year_param(q->value("year"));
   if (year > 0) filter.year = year;
   filter.status = q->value("status");
   filter.form = q->value("form");
-  auto l = deps.nominations->list(*ctx.principal, *agency, filter);
+  return deps.nominations->list(*ctx.principal, *agency, filter);
+}
+
+}  // namespace
+
+Result<http::Response> nominations_export(const WebDeps& deps, http::Context& ctx) {
+  services::NominationFilter filter;
+  auto l = filtered(deps, ctx, filter);
   if (!l) return fail(l.error());
+  auto bytes = services::nominations_xlsx(*l);
+  if (!bytes) return fail(bytes.error());
+  return xlsx_file(std::move(*bytes), "de-nghi-khen-thuong.xlsx");
+}
+
+Result<http::Response> nominations_page(const WebDeps& deps, http::Context& ctx) {
+  services::NominationFilter filter;
+  auto l = filtered(deps, ctx, filter);
+  if (!l) return fail(l.error());
+  const int year = filter.year.value_or(0);
   mustache::data d;
   mustache::list rows;
   for (const auto& n : l->items) rows.push_back(row_data(ctx, n));
@@ -234,6 +253,9 @@ Result<http::Response> nominations_page(const WebDeps& deps, http::Context& ctx)
   d.set("count", std::to_string(l->items.size()));
   if (l->can_nominate) d.set("can_nominate", true);
   if (year > 0) d.set("year", std::to_string(year));
+  const auto& q = ctx.query();
+  d.set("export_query", "?year=" + (year > 0 ? std::to_string(year) : std::string()) + "&status=" +
+                            url_encode(q ? q->value("status") : "") + "&form=" + url_encode(q ? q->value("form") : ""));
   d.set("forms", form_options(ctx, filter.form, true));
   mustache::list statuses;
   for (const char* s : {"", "draft", "submitted", "returned", "resubmitted", "accepted", "approved", "rejected", "decided"}) {

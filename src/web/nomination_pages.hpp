@@ -11,6 +11,8 @@
 namespace thidua::web {
 
 Result<http::Response> nominations_page(const WebDeps& deps, http::Context& ctx);
+/// The list as XLSX, with the same filters.
+Result<http::Response> nominations_export(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> nomination_new(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> nomination_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> nomination_page(const WebDeps& deps, http::Context& ctx);

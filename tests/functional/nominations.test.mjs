@@ -104,6 +104,9 @@ describe('nominations and the secret ballot over HTTP', () => {
       assert.equal(d.status, 200, ext);
       assert.equal(d.type, type);
     }
+    const xlsx = await office.download('/nominations/export.xlsx?year=2025&status=approved');
+    assert.equal(xlsx.status, 200);
+    assert.equal(xlsx.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     // The session in progress: its item is not counted in the minutes yet.
     const page = await office.get(`/council-sessions/${session}`);
     assert.match(page.html, /1\/5<\/strong> thành viên đã bỏ phiếu/);
