@@ -26,6 +26,8 @@
 #include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
 // Decisions (issue 6, part D).
 #include "services/decision_service.hpp"
+#include "services/council_session_service.hpp"  // issue 6, part h6c
+#include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -56,6 +58,9 @@ struct ApiDeps {
   std::shared_ptr<services::EligibilityService> eligibility = nullptr;
   /// Decisions (issue 6, part D; set by name, after the others).
   std::shared_ptr<services::DecisionService> decisions = nullptr;
+  // Issue 6, nominations and the council (part h6c): set by name, after the others.
+  std::shared_ptr<services::NominationService> nominations = nullptr;
+  std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

@@ -115,6 +115,10 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.certificates = std::make_shared<services::CertificateService>(
       s.db, config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url);
   s.higher_awards = std::make_shared<services::HigherAwardService>(s.db, s.files);
+  // Issue 6, nominations and the council (part h6c): the legal defaults until the rules engine
+  // is plugged in (NominationService::set_rules).
+  s.nominations = std::make_shared<services::NominationService>(s.db, s.evidence);
+  s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
   return s;
 }
 

@@ -29,6 +29,8 @@
 #include "services/certificate_service.hpp"
 #include "services/decision_service.hpp"
 #include "services/higher_award_service.hpp"
+#include "services/council_session_service.hpp"  // issue 6, part h6c
+#include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -64,6 +66,9 @@ struct Services {
   std::shared_ptr<services::DecisionService> decisions;
   std::shared_ptr<services::CertificateService> certificates;
   std::shared_ptr<services::HigherAwardService> higher_awards;
+  // Issue 6, nominations and the council (part h6c).
+  std::shared_ptr<services::NominationService> nominations;
+  std::shared_ptr<services::CouncilSessionService> council_sessions;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -9,12 +9,14 @@
 #include "api/evidence_api.hpp"
 #include "api/initiative_api.hpp"
 #include "api/evaluation_api.hpp"
+#include "api/nomination_api.hpp"  // issue 6, part h6c
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
 #include "web/achievement_pages.hpp"
 #include "web/commune_pages.hpp"
 #include "web/evidence_view.hpp"
 #include "web/evaluation_pages.hpp"
+#include "web/nomination_pages.hpp"  // issue 6, part h6c
 #include "web/initiative_pages.hpp"
 #include "web/evaluation_exports.hpp"
 #include "web/movement_pages.hpp"
@@ -456,6 +458,57 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
        "The submission (Tờ trình) as PDF");
   page("GET", "/higher-awards/{id}/bundle.zip", signed_in, bind(w, web::higher_award_bundle),
        "The dossier bundle for the province (ZIP: submission, evidence, manifest)");
+  // Issue 6, nominations and the council (part h6c). Unit heads and the Office nominate; the
+  // Office returns and accepts; the council's secretary (or the Office) runs a session; each
+  // member votes from their own account. The services check every right.
+  page("GET", "/nominations", signed_in, bind(w, web::nominations_page),
+       "Nominations of the agency with filters (year, status, form)");
+  page("GET", "/nominations/export.xlsx", signed_in, bind(w, web::nominations_export),
+       "The nominations list as XLSX, with the same filters");
+  page("GET", "/nominations/new", signed_in, bind(w, web::nomination_new),
+       "Nominate a person, unit or household (?subject=person:ID&form=CODE&year=YYYY from the eligible list)");
+  page("POST", "/nominations", signed_in, bind(w, web::nomination_create), "Create a nomination");
+  page("GET", "/nominations/{id}", signed_in, bind(w, web::nomination_page),
+       "A nomination: the rules' verdict, dossier checklist, achievement report, history");
+  page("POST", "/nominations/{id}", signed_in, bind(w, web::nomination_edit),
+       "Edit a nomination's justification (draft or returned; version-checked)");
+  page("POST", "/nominations/{id}/step", signed_in, bind(w, web::nomination_step),
+       "Submit, resubmit, return (with a reason) or accept a nomination");
+  page("POST", "/nominations/{id}/report", signed_in, bind(w, web::nomination_report),
+       "Save a new version of the achievement report");
+  upload("/nominations/{id}/files", signed_in, bind(w, web::nomination_file),
+         "Add a file to an item of the nomination's dossier", evidence_max + (1 << 20));
+  page("GET", "/council-sessions", signed_in, bind(w, web::council_sessions_page),
+       "The council's sessions; the Office creates one");
+  page("POST", "/council-sessions", managers, bind(w, web::council_session_create),
+       "Create a council session for the council term in force on its date");
+  page("GET", "/council-sessions/{id}", signed_in, bind(w, web::council_session_page),
+       "A council session: agenda, attendance, quorum, items with their results once closed");
+  page("POST", "/council-sessions/{id}/items", managers, bind(w, web::council_session_add_item),
+       "Put an accepted nomination on the agenda");
+  page("POST", "/council-sessions/{id}/attendance", signed_in, bind(w, web::council_session_attendance),
+       "Record a member present or absent (the secretary or the Office)");
+  page("POST", "/council-sessions/{id}/items/{item}/opinion", signed_in, bind(w, web::council_session_opinion),
+       "Record an absent member's written opinion on an item");
+  page("POST", "/council-sessions/{id}/items/{item}/open", signed_in, bind(w, web::council_item_open),
+       "Open an item for voting once the quorum is met");
+  page("POST", "/council-sessions/{id}/items/{item}/close", signed_in, bind(w, web::council_item_close),
+       "Close an item: count the ballot against the threshold, approve or reject the nomination");
+  page("POST", "/council-sessions/{id}/close", signed_in, bind(w, web::council_session_close),
+       "Close a session whose items are all closed");
+  page("POST", "/council-sessions/{id}/disclosure", managers, bind(w, web::council_session_disclosure),
+       "Publish or withdraw the public list of the session's candidates");
+  page("GET", "/council-sessions/{id}/ballot", signed_in, bind(w, web::council_ballot_page),
+       "A member's ballot: the open items they may vote on");
+  page("POST", "/council-sessions/{id}/items/{item}/vote", signed_in, bind(w, web::council_ballot_vote),
+       "Cast the member's secret vote on an open item");
+  page("GET", "/council-sessions/{id}/minutes.docx", signed_in, bind(w, web::council_minutes_docx),
+       "The session's minutes (biên bản) as DOCX");
+  page("GET", "/council-sessions/{id}/minutes.pdf", signed_in, bind(w, web::council_minutes_pdf),
+       "The session's minutes (biên bản) as PDF");
+  page("GET", "/public/council-sessions/{id}/candidates", Access::anyone(), bind(w, web::council_public_candidates),
+       "Public disclosure of a session's candidates (names, units, forms), when the Office allows it");
+
 
   // ---- JSON API ------------------------------------------------------------------------
   api_public("GET", "/api/v1/ping", bind(a, api::ping), "Liveness check");
@@ -687,6 +740,13 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "Add awardees to a draft (all or none), e.g. the nominations the council approved");
   api("POST", "/api/v1/decisions/{id}/issue", Access::signed_in(), bind(a, api::issue_decision),
       "Issue a decision (Office or leader; version-checked): awards into the history, certificates made");
+  // Issue 6, nominations and the council (part h6c): the services check each right.
+  api("GET", "/api/v1/nominations", Access::signed_in(), bind(a, api::list_nominations),
+      "Nominations of an agency (?agency=, ?year=, ?status=, ?form=)");
+  api("GET", "/api/v1/nominations/{id}", Access::signed_in(), bind(a, api::get_nomination),
+      "A nomination with its dossier checklist, achievement report and history");
+  api("POST", "/api/v1/council-sessions/{id}/items/{item}/vote", Access::signed_in(), bind(a, api::cast_council_vote),
+      "Cast the caller's secret vote on an open item ({\"choice\": \"approve\" | \"disapprove\"}); 204, no counts");
   return r;
 }
 

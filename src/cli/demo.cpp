@@ -8,6 +8,7 @@
 #include "cli/demo_eligibility.hpp"  // commendation, part 1 (issue 6)
 #include "cli/demo_decisions.hpp"
 #include "cli/demo_initiatives.hpp"
+#include "cli/demo_nominations.hpp"  // issue 6, part h6c
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
@@ -180,6 +181,9 @@ int demo(const Common& common) {
   // Commendation, part 1 (issue 6): ratings of 2024 and 2025, a sanction, a maternity leave and
   // past awards, so that the eligibility page is alive.
   if (auto r = load_demo_eligibility(*s, agency->id); !r) return report(r.error());
+  // Issue 6, part h6c: nominations of 2025, a council session held (ballots counted) and one in
+  // progress; the chair gets the account "chutich".
+  if (auto r = load_demo_nominations(*s, agency->id, password); !r) return report(r.error());
   // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
   // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
   if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());

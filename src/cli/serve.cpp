@@ -111,6 +111,11 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   web_deps.certificates = s->certificates;
   web_deps.higher_awards = s->higher_awards;
   api_deps.decisions = s->decisions;
+  // Issue 6, nominations and the council (part h6c).
+  web_deps.nominations = s->nominations;
+  web_deps.council_sessions = s->council_sessions;
+  api_deps.nominations = s->nominations;
+  api_deps.council_sessions = s->council_sessions;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

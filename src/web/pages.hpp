@@ -25,6 +25,8 @@
 #include "services/progress_service.hpp"
 #include "services/evaluation_service.hpp"
 #include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
+#include "services/council_session_service.hpp"  // issue 6, part h6c
+#include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
 // Decisions, certificates, higher awards (issue 6, part D).
 #include "services/certificate_service.hpp"
@@ -66,6 +68,9 @@ struct WebDeps {
   std::shared_ptr<services::DecisionService> decisions = nullptr;
   std::shared_ptr<services::CertificateService> certificates = nullptr;
   std::shared_ptr<services::HigherAwardService> higher_awards = nullptr;
+  // Issue 6, nominations and the council (part h6c): set by name, after the others.
+  std::shared_ptr<services::NominationService> nominations = nullptr;
+  std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

@@ -118,7 +118,10 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
       n.set("href", href);
       n.set("label", ctx.t(key));
       std::string_view path = ctx.req.path, h = href;
-      bool active = h == "/" ? path == "/" : path.rfind(h, 0) == 0;
+      // A whole segment: "/council" is not active on "/council-sessions".
+      bool active = h == "/" ? path == "/"
+                             : path.rfind(h, 0) == 0 && (path.size() == h.size() || path[h.size()] == '/' ||
+                                                         path[h.size()] == '?' || path[h.size()] == '.');
       if (active) n.set("active", true);
       nav.push_back(n);
     };
@@ -131,6 +134,9 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/evaluations", "evaluation_page.nav");
     item("/eligibility", "eligibility.nav");  // commendation, part 1 (issue 6)
     item("/decisions", "decision_page.nav");  // Decisions and certificates (issue 6, part D)
+    // Issue 6, nominations and the council (part h6c).
+    item("/nominations", "nominations_page.nav");
+    item("/council-sessions", "council_page.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");

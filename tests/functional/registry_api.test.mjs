@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { cli, cliOk, lastLine, show, startServer } from '../support/server.mjs';
+import { as } from '../support/pages.mjs';
 
 // Agencies: P is the authority above A; B is a sibling A must never see into.
 const P = { code: 'SNV', name: 'Sở Nội vụ tỉnh Cao Bằng' };
@@ -357,6 +358,7 @@ const bValue = () => ({
   indicators: b.indicator.id, evidence: b.assessmentEvidence.id,
   'evaluation-templates': b.template.id, 'score-sheets': b.sheet.id, evaluations: b.evaluation.id,
   decisions: b.decision.id,
+  nominations: b.nomination.id, 'council-sessions': b.councilSession.id,
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
 // Bodies that would succeed on one's own record, so that only the agency check can stop them.
@@ -418,6 +420,7 @@ const bodies = {
     awardees: [{ subject: 'person', subject_id: b.person.id, form: 'certificate_of_merit' }],
   }),
   'POST /api/v1/decisions/{id}/issue': () => ({ version: b.decision.version }),
+  'POST /api/v1/council-sessions/{id}/items/{item}/vote': () => ({ choice: 'approve' }),
 };
 
 function fill(pattern, valueOf) {
@@ -559,6 +562,24 @@ describe('province mode: one agency never sees another', () => {
       { year: YEAR, title: `Giao ước ${SECRET}`, signed_on: `02/01/${YEAR}`, place: 'Cao Bằng' });
     assert.equal(cov.status, 201, cov.why);
     b.covenant = cov.json;
+
+    // B's unit nominated and accepted, on the agenda of B's council session (issue 6, part h6c;
+    // made through the pages: the API only reads nominations and takes votes).
+    const web = await as(srv, 'vp_b');
+    const made = await web.post('/nominations', { subject: `unit:${b.unit.id}`, form: 'advanced_collective', year: '2025' });
+    assert.equal(made.status, 303, made.html.slice(0, 500));
+    b.nomination = { id: Number(made.location.split('/').pop()) };
+    for (const step of ['submit', 'accept']) {
+      const page = await web.get(`/nominations/${b.nomination.id}`);
+      const version = /name="version" value="(\d+)"/.exec(page.html)[1];
+      const moved = await web.post(`/nominations/${b.nomination.id}/step`, { step, version });
+      assert.equal(moved.status, 303, moved.html.slice(0, 500));
+    }
+    const held = await web.post('/council-sessions', { title: `Phiên họp ${SECRET}`, held_on: '01/06/2025', place: '' });
+    assert.equal(held.status, 303, held.html.slice(0, 500));
+    b.councilSession = { id: Number(held.location.split('/').pop()) };
+    const agenda = await web.post(`/council-sessions/${b.councilSession.id}/items`, { nomination: b.nomination.id });
+    assert.equal(agenda.status, 303, agenda.html.slice(0, 500));
 
     // A commune only B supports: the catalogue is everyone's reference data (so its name is no
     // secret), but the commune's page, assignment, assessments and recognitions are B's. An
