@@ -7,6 +7,7 @@
 
 #include "assets/resources.hpp"
 #include "services/crypto.hpp"
+#include "services/nomination_rules.hpp"
 #include "services/rule_set_files.hpp"  // commendation, part 1 (issue 6)
 #include "storage/migrate.hpp"
 
@@ -115,9 +116,11 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.certificates = std::make_shared<services::CertificateService>(
       s.db, config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url);
   s.higher_awards = std::make_shared<services::HigherAwardService>(s.db, s.files);
-  // Issue 6, nominations and the council (part h6c): the legal defaults until the rules engine
-  // is plugged in (NominationService::set_rules).
+  // Nominations and the council (issue 6): eligibility, the council rule and the dossier of a
+  // form come from the rule sets through the eligibility service.
   s.nominations = std::make_shared<services::NominationService>(s.db, s.evidence);
+  s.nominations->set_rules(services::nomination_rules_from(s.eligibility, s.catalogue));
+  s.decisions->set_nominations(s.nominations);
   s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
   return s;
 }

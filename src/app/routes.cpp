@@ -412,6 +412,8 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/decisions/{id}", signed_in, bind(w, web::decision_update), "Save a draft decision (version-checked)");
   page("POST", "/decisions/{id}/awardees", signed_in, bind(w, web::decision_awardee_add),
        "Add an awardee (person, unit or household) with form, basis and achievement");
+  page("POST", "/decisions/{id}/awardees/nominations", signed_in, bind(w, web::decision_awardees_from_nominations),
+       "Add the council's approved nominations chosen (each awardee keeps its nomination, decided on issue)");
   page("POST", "/decisions/{id}/awardees/{awardee}/remove", signed_in, bind(w, web::decision_awardee_remove),
        "Remove an awardee from a draft");
   page("POST", "/decisions/{id}/households", signed_in, bind(w, web::decision_household_add),

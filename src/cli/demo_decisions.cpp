@@ -7,6 +7,7 @@
 #include <map>
 
 #include "services/auth_service.hpp"
+#include "services/nomination_service.hpp"
 
 namespace thidua::cli {
 
@@ -63,9 +64,6 @@ Result<void> load_demo_decisions(app::Services& s, std::int64_t agency_id, std::
   auto leader = principal("lanhdao");
   if (!leader) return fail(leader.error());
 
-  clock.at("2025-12-15T02:00:00Z");
-  auto household = decisions.add_household(*office, agency_id, "Nông Văn Páo", "Xóm Nà Lủng, xã Quang Trung");
-  if (!household) return fail(household.error());
   auto candidates = decisions.candidates(*office, agency_id);
   if (!candidates) return fail(candidates.error());
   std::map<std::string, std::pair<std::string, std::int64_t>> by_name;
@@ -83,24 +81,42 @@ Result<void> load_demo_decisions(app::Services& s, std::int64_t agency_id, std::
     return a;
   };
 
+  // Decision 45 answers the council's session of 16/12/2025: every nomination it approved (the
+  // nominations are decided with the decision), and two Giấy khen the head gives directly.
+  auto nominations = std::make_shared<services::NominationService>(s.db, nullptr, services::default_nomination_rules(),
+                                                                    clock.clock());
+  decisions.set_nominations(nominations);
+  services::NominationFilter approved_2025;
+  approved_2025.year = 2025;
+  approved_2025.status = "approved";
+  auto approved = nominations->list(*office, agency_id, approved_2025);
+  if (!approved) return fail(approved.error());
+  std::vector<services::AwardeeInput> list;
+  for (const auto& n : approved->items) {
+    services::AwardeeInput a;
+    a.subject = std::string(to_string(n.subject));
+    a.subject_id = n.subject_id;
+    a.form = std::string(to_string(n.form));
+    a.basis = n.movement_id ? "movement" : "yearly";
+    a.movement_id = n.movement_id;
+    a.nomination_id = n.id;
+    if (n.subject == AwardSubject::household) {
+      a.achievement = "Đã hiến 500 m² đất làm đường giao thông nông thôn xóm Nà Lủng, xã Quang Trung";
+    }
+    list.push_back(std::move(a));
+  }
+  list.push_back(award("Nông Thị Hoa", "certificate_of_merit", "movement",
+                       "Đã có thành tích xuất sắc trong Phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới” "
+                       "năm 2025"));
+  list.push_back(award("Phòng Kế hoạch - Tổng hợp và Tuyên truyền", "certificate_of_merit", "yearly",
+                       "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ chuyên môn năm 2025"));
+
   clock.at("2025-12-19T03:00:00Z");
   auto d45 = decisions.create(*office, agency_id,
                               decision("45", "20/12/2025",
                                        "Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm 2025", movement_id));
   if (!d45) return fail(d45.error());
-  auto added = decisions.add_awardees(
-      *office, d45->id,
-      {award("Hoàng Thị Lan", "grassroots_fighter", "yearly", ""),
-       award("Đàm Văn Đức", "advanced_worker", "yearly", ""),
-       award("Lâm Văn Hùng", "advanced_worker", "yearly", ""),
-       award("Bế Thị Thu", "advanced_worker", "yearly", ""),
-       award("Phòng Chính sách Dân tộc", "advanced_collective", "yearly", ""),
-       award("Nông Thị Hoa", "certificate_of_merit", "movement",
-             "Đã có thành tích xuất sắc trong Phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới” năm 2025"),
-       award("Phòng Kế hoạch - Tổng hợp và Tuyên truyền", "certificate_of_merit", "yearly",
-             "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ chuyên môn năm 2025"),
-       award("Nông Văn Páo", "certificate_of_merit", "movement",
-             "Đã hiến 500 m² đất làm đường giao thông nông thôn xóm Nà Lủng, xã Quang Trung")});
+  auto added = decisions.add_awardees(*office, d45->id, list);
   if (!added) return fail(added.error());
   clock.at("2025-12-20T02:30:00Z");
   auto issued = decisions.issue(*leader, d45->id, added->version);

@@ -12,8 +12,10 @@
 #include "domain/certificate.hpp"
 #include "services/audit_service.hpp"
 #include "services/decision_rules.hpp"
+#include "services/nomination_service.hpp"
 #include "services/scope.hpp"
 #include "services/validation.hpp"
+#include "storage/nomination_repo.hpp"
 #include "text/format.hpp"
 #include "text/utf8.hpp"
 
@@ -278,6 +280,19 @@ Result<Decision> DecisionService::add_awardees(const Principal& actor, std::int6
         e.field(at + ".subject_id", "decision.awardee_twice");
         continue;
       }
+      if (in.nomination_id) {
+        // A nomination named must be the council's approved one for this very subject and form.
+        auto n = storage::find_nomination(tx, *in.nomination_id);
+        if (!n || n->agency_id != d->agency_id || n->subject != *subject || n->subject_id != in.subject_id ||
+            n->form != *form) {
+          e.field(at + ".nomination_id", "decision.nomination_mismatch");
+          continue;
+        }
+        if (n->status != NominationStatus::approved) {
+          e.field(at + ".nomination_id", "decision.nomination_not_approved");
+          continue;
+        }
+      }
       if (in.movement_id) {
         auto owner = storage::movement_agency(tx, *in.movement_id);
         if (!owner || *owner != d->agency_id) {
@@ -393,6 +408,15 @@ Result<DecisionView> DecisionService::issue(const Principal& actor, std::int64_t
       c.decision_date = d->decision_date;
       c.issuer = issuer;
       storage::insert_certificate(tx, c, to_iso(now));
+    }
+    // The nominations the decision answers are decided with it, in the same transaction.
+    std::vector<std::int64_t> nominated;
+    for (const auto& a : d->awardees) {
+      if (a.nomination_id) nominated.push_back(*a.nomination_id);
+    }
+    if (!nominated.empty()) {
+      if (!nominations_) return fail(ErrorKind::internal, "internal", "decision with nominations but no nomination service");
+      if (auto ok = nominations_->mark_decided(tx, actor, nominated, d->id); !ok) return fail(ok.error());
     }
     storage::insert_decision_event(tx, d->id, "issued", "", account_of(actor), to_iso(now));
     auto saved = *storage::find_decision(tx, d->id);

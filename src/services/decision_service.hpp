@@ -83,9 +83,14 @@ struct DecisionDefaults {
   Decision decision;
 };
 
+class NominationService;
+
 class DecisionService {
  public:
   explicit DecisionService(std::shared_ptr<storage::Database> db, Clock clock = system_clock());
+  /// The nominations awardees come from: issuing a decision marks them decided (without it, a
+  /// decision naming a nomination cannot be issued).
+  void set_nominations(std::shared_ptr<const NominationService> nominations) { nominations_ = std::move(nominations); }
 
   Result<DecisionRegister> register_of(const Principal& actor, std::int64_t agency_id, int year);
   Result<DecisionDefaults> defaults(const Principal& actor, std::int64_t agency_id, int year);
@@ -117,6 +122,7 @@ class DecisionService {
  private:
   std::shared_ptr<storage::Database> db_;
   Clock clock_;
+  std::shared_ptr<const NominationService> nominations_;
 };
 
 /// The register of a year as XLSX: sheet 1 the decisions (number, date, title, status, awardees,

@@ -155,6 +155,32 @@ Result<EligibilityView> EligibilityService::compute(const Principal& actor, cons
   });
 }
 
+Result<FormVerdict> EligibilityService::verdict_for(std::int64_t agency_id, AwardSubject subject,
+                                                    std::int64_t subject_id, AwardForm form, int year,
+                                                    std::optional<std::int64_t> movement_id) const {
+  const auto now = clock_();
+  if (year < kEligibilityFirstYear || year > current_year(now) + 1) {
+    return fail(invalid().field("year", "eligibility.year_out_of_range"));
+  }
+  auto rules = rule_set(year);
+  if (!rules) return fail(rules.error());
+  return db_->read([&](storage::Tx& tx) -> Result<FormVerdict> {
+    EligibilityInput in = storage::eligibility_facts(tx, agency_id, year, as_of_for(year, now), movement_id);
+    EligibilityReport report = evaluate_eligibility(*rules, in);
+    const auto& list = subject == AwardSubject::person ? report.people
+                       : subject == AwardSubject::unit ? report.units
+                                                       : report.households;
+    for (const auto& s : list) {
+      if (s.id != subject_id) continue;
+      if (const auto* v = s.find(form)) return *v;
+    }
+    FormVerdict none;
+    none.form = form;
+    none.verdict = Verdict::cannot_tell;
+    return none;
+  });
+}
+
 Result<std::int64_t> EligibilityService::record_rating(const Principal& actor, std::int64_t agency_id,
                                                        const RatingInput& in) {
   const auto now = clock_();

@@ -90,6 +90,12 @@ class EligibilityService {
   Result<EligibilityView> compute(const Principal& actor, const EligibilityQuery& q) const;
   /// The rule set in force for a year (for the council and nominations parts).
   Result<RuleSet> rule_set(int year) const;
+  /// One subject's verdict on one form, the whole agency's list evaluated (caps and members'
+  /// shares need it). No rights are checked: for services that have checked their own (a
+  /// nomination is made by someone allowed to nominate the subject). A subject or form the
+  /// rules do not name is "cannot tell" with no conditions.
+  Result<FormVerdict> verdict_for(std::int64_t agency_id, AwardSubject subject, std::int64_t subject_id,
+                                  AwardForm form, int year, std::optional<std::int64_t> movement_id) const;
 
   Result<std::int64_t> record_rating(const Principal& actor, std::int64_t agency_id, const RatingInput& in);
   Result<std::vector<storage::RatingRow>> rating_history(const Principal& actor, std::int64_t agency_id,

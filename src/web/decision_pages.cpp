@@ -142,6 +142,34 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, std::int6
                                                                               : "yearly"));
     x.set("add", add);
     x.set("household", form_echo(ctx, refused, "household", {"head_name", "address"}));
+    // The council's approved nominations of the award year not yet in a decision: added at once.
+    if (deps.nominations) {
+      services::NominationFilter f;
+      f.year = d.award_year;
+      f.status = "approved";
+      auto approved = deps.nominations->list(*ctx.principal, d.agency_id, f);
+      if (!approved) return fail(approved.error());
+      mustache::list rows;
+      for (const auto& nom : approved->items) {
+        if (nom.decision_id) continue;
+        const bool listed = std::any_of(d.awardees.begin(), d.awardees.end(), [&](const auto& a) {
+          return a.nomination_id && *a.nomination_id == nom.id;
+        });
+        if (listed || form_level(nom.form) != FormLevel::agency) continue;
+        mustache::data r;
+        r.set("nomination_id", std::to_string(nom.id));
+        r.set("name", nom.subject_name);
+        set_nonempty(r, "unit", nom.unit_name);
+        r.set("form", ctx.t("award_form." + std::string(to_string(nom.form))));
+        rows.push_back(r);
+      }
+      if (!rows.empty()) {
+        mustache::data from;
+        from.set("rows", rows);
+        if (refused && refused->form == "nominations" && refused->error) from.set("error", ctx.message(*refused->error));
+        x.set("from_nominations", from);
+      }
+    }
   }
   if (v->can_issue && !d.awardees.empty()) x.set("can_issue", true);
   if (v->can_issue) x.set("issue_form", form_echo(ctx, refused, "issue", {}));
@@ -369,6 +397,35 @@ Result<http::Response> decision_awardee_add(const WebDeps& deps, http::Context& 
     return after(deps, ctx, *id, "awardee", *form, mapped, "flash.decision.awardee_added");
   }
   return after(deps, ctx, *id, "awardee", *form, r, "flash.decision.awardee_added");
+}
+
+Result<http::Response> decision_awardees_from_nominations(const WebDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx.params["id"]);
+  if (!id) return fail(id.error());
+  const auto& form = ctx.form();
+  if (!form) return fail(form.error());
+  std::vector<std::int64_t> chosen;
+  for (auto v : form->all("nomination")) {
+    if (auto n = id_param(std::string(v))) chosen.push_back(*n);
+  }
+  std::vector<services::AwardeeInput> list;
+  if (!chosen.empty() && deps.nominations) {
+    for (auto nid : chosen) {
+      auto n = deps.nominations->get(*ctx.principal, nid);
+      if (!n) return fail(n.error());
+      const auto& row = n->nomination;
+      services::AwardeeInput a;
+      a.subject = std::string(to_string(row.subject));
+      a.subject_id = row.subject_id;
+      a.form = std::string(to_string(row.form));
+      a.basis = row.movement_id ? "movement" : "yearly";
+      a.movement_id = row.movement_id;
+      a.nomination_id = row.id;
+      list.push_back(std::move(a));
+    }
+  }
+  auto r = deps.decisions->add_awardees(*ctx.principal, *id, list);
+  return after(deps, ctx, *id, "nominations", *form, r, "flash.decision.awardee_added");
 }
 
 Result<http::Response> decision_awardee_remove(const WebDeps& deps, http::Context& ctx) {

@@ -17,6 +17,8 @@ Result<http::Response> decision_create(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_update(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_awardee_add(const WebDeps& deps, http::Context& ctx);
+/// The council's approved nominations chosen on the page, added as awardees at once.
+Result<http::Response> decision_awardees_from_nominations(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_awardee_remove(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_issue(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> decision_withdraw(const WebDeps& deps, http::Context& ctx);

@@ -132,11 +132,12 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/achievements", "nav_ach.achievements");
     item("/initiatives", "initiative.nav");
     item("/evaluations", "evaluation_page.nav");
-    item("/eligibility", "eligibility.nav");  // commendation, part 1 (issue 6)
-    item("/decisions", "decision_page.nav");  // Decisions and certificates (issue 6, part D)
-    // Issue 6, nominations and the council (part h6c).
+    // Commendation in the order of its work: eligibility, nominations, the council's sessions,
+    // the decisions and certificates.
+    item("/eligibility", "eligibility.nav");
     item("/nominations", "nominations_page.nav");
     item("/council-sessions", "council_page.nav");
+    item("/decisions", "decision_page.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");

@@ -55,9 +55,11 @@ describe('nominations and the secret ballot over HTTP', () => {
     const all = await call(tok.vanphong, 'GET', '/api/v1/nominations?year=2025');
     assert.equal(all.status, 200, all.why);
     assert.ok(all.json.total >= 9, all.why);
-    const approved = await call(tok.vanphong, 'GET', '/api/v1/nominations?year=2025&status=approved');
-    assert.ok(approved.json.items.every((n) => n.status === 'approved'), approved.why);
-    assert.ok(approved.json.items.some((n) => n.subject_name === 'Lâm Văn Hùng'));
+    // The council approved Lâm Văn Hùng; decision 45/QĐ-BDT, issued from its approved
+    // nominations, decided him.
+    const decided = await call(tok.vanphong, 'GET', '/api/v1/nominations?year=2025&status=decided');
+    assert.ok(decided.json.items.every((n) => n.status === 'decided'), decided.why);
+    assert.ok(decided.json.items.some((n) => n.subject_name === 'Lâm Văn Hùng'));
     const cstdcs = await call(tok.vanphong, 'GET', '/api/v1/nominations?form=grassroots_fighter');
     assert.deepEqual(cstdcs.json.items.map((n) => n.subject_name).sort(), ['Lâm Văn Hùng', 'Đàm Văn Đức'].sort());
     const hung = cstdcs.json.items.find((n) => n.subject_name === 'Lâm Văn Hùng');
@@ -67,7 +69,7 @@ describe('nominations and the secret ballot over HTTP', () => {
     assert.deepEqual(one.json.dossier.map((d) => d.code),
       ['submission', 'achievement_report', 'council_minutes', 'ballot_result', 'initiative_certificate']);
     assert.match(one.json.achievement_report, /BÁO CÁO THÀNH TÍCH/);
-    assert.deepEqual(one.json.history.map((h) => h.event), ['created', 'submitted', 'accepted', 'approved']);
+    assert.deepEqual(one.json.history.map((h) => h.event), ['created', 'submitted', 'accepted', 'approved', 'decided']);
     assert.match(one.json.history[3].reason, /6\/6 phiếu đồng ý/);
     // Another agency's Office: the nomination does not exist.
     const other = await call(tok.vp_khac, 'GET', `/api/v1/nominations/${hung.id}`);
@@ -104,7 +106,7 @@ describe('nominations and the secret ballot over HTTP', () => {
       assert.equal(d.status, 200, ext);
       assert.equal(d.type, type);
     }
-    const xlsx = await office.download('/nominations/export.xlsx?year=2025&status=approved');
+    const xlsx = await office.download('/nominations/export.xlsx?year=2025&status=decided');
     assert.equal(xlsx.status, 200);
     assert.equal(xlsx.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     // The session in progress: its item is not counted in the minutes yet.
