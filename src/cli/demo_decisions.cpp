@@ -81,8 +81,10 @@ Result<void> load_demo_decisions(app::Services& s, std::int64_t agency_id, std::
     return a;
   };
 
-  // Decision 45 answers the council's session of 16/12/2025: every nomination it approved (the
-  // nominations are decided with the decision), and two Giấy khen the head gives directly.
+  // Decision 45 answers the council's session of 16/12/2025: the titles it approved (the
+  // nominations are decided with the decision), and two Giấy khen the head gives directly. The
+  // household's approved Giấy khen is for the movement: it waits for the movement's decision 46,
+  // still a draft, where the Office adds it from the approved nominations.
   auto nominations = std::make_shared<services::NominationService>(s.db, nullptr, services::default_nomination_rules(),
                                                                     clock.clock());
   decisions.set_nominations(nominations);
@@ -93,6 +95,7 @@ Result<void> load_demo_decisions(app::Services& s, std::int64_t agency_id, std::
   if (!approved) return fail(approved.error());
   std::vector<services::AwardeeInput> list;
   for (const auto& n : approved->items) {
+    if (n.subject == AwardSubject::household) continue;
     services::AwardeeInput a;
     a.subject = std::string(to_string(n.subject));
     a.subject_id = n.subject_id;
@@ -100,9 +103,6 @@ Result<void> load_demo_decisions(app::Services& s, std::int64_t agency_id, std::
     a.basis = n.movement_id ? "movement" : "yearly";
     a.movement_id = n.movement_id;
     a.nomination_id = n.id;
-    if (n.subject == AwardSubject::household) {
-      a.achievement = "Đã hiến 500 m² đất làm đường giao thông nông thôn xóm Nà Lủng, xã Quang Trung";
-    }
     list.push_back(std::move(a));
   }
   list.push_back(award("Nông Thị Hoa", "certificate_of_merit", "movement",

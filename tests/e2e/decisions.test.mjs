@@ -50,6 +50,19 @@ describe('an award decision from the register to a verified certificate, in the 
     await shot(office, '1-register');
   });
 
+  it('the movement\'s draft takes the household\'s Giấy khen from the nominations the council approved', async () => {
+    const office = await session.chrome.as('vanphong');
+    await office.goto(`${session.srv.url}/decisions?year=2025`);
+    await Promise.all([office.waitForURL(/\/decisions\/\d+$/), office.click('#decision-table a:has-text("46/QĐ-BDT")')]);
+    const offered = await office.textContent('#from-nominations');
+    assert.match(offered, /Hộ ông Nông Văn Páo[\s\S]*Giấy khen/);
+    assert.doesNotMatch(offered, /Lâm Văn Hùng/, 'a nomination decided by 45/QĐ-BDT is not offered again');
+    await Promise.all([office.waitForLoadState('load'), office.click('#from-nominations button[type=submit]')]);
+    assert.match(await office.textContent('#awardee-table'), /Hộ ông Nông Văn Páo/);
+    assert.equal(await office.locator('#from-nominations').count(), 0, 'nothing left to add');
+    await shot(office, '1b-from-nominations');
+  });
+
   it('a number already used is refused with the decision that holds it; the next one is taken', async () => {
     const office = await session.chrome.as('vanphong');
     await office.goto(`${session.srv.url}/decisions/new?year=2025`);
