@@ -389,6 +389,8 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/eligibility/sanctions", managers, bind(w, web::eligibility_sanction_save), "Record a sanction");
   page("POST", "/eligibility/cases", managers, bind(w, web::eligibility_case_save),
        "Record a pending discipline, inspection, investigation or complaint");
+  page("POST", "/eligibility/cases/{id}/close", managers, bind(w, web::eligibility_case_close),
+       "Close a pending case on the day it was settled (it no longer blocks awards from then)");
   page("POST", "/eligibility/leaves", managers, bind(w, web::eligibility_leave_save), "Record a maternity leave");
   page("GET", "/eligibility/import", managers, bind(w, web::eligibility_import_form),
        "Import ratings or past awards from XLSX: upload form");

@@ -331,6 +331,50 @@ Result<std::int64_t> EligibilityService::record_case(const Principal& actor, std
   });
 }
 
+Result<std::vector<OpenCase>> EligibilityService::open_cases(const Principal& actor, std::int64_t agency_id) const {
+  if (auto ok = require_manager(actor, agency_id); !ok) return fail(ok.error());
+  return db_->read([&](storage::Tx& tx) -> Result<std::vector<OpenCase>> {
+    std::vector<OpenCase> out;
+    for (auto& c : storage::open_cases(tx, agency_id)) {
+      std::string name;
+      if (c.subject == AwardSubject::person) {
+        if (auto p = person_of_agency(tx, agency_id, c.subject_id, "subject_id")) name = p->full_name;
+      } else if (auto u = unit_of_agency(tx, agency_id, c.subject_id, "subject_id")) {
+        name = u->name;
+      }
+      out.push_back({std::move(c), std::move(name)});
+    }
+    return out;
+  });
+}
+
+Result<void> EligibilityService::close_case(const Principal& actor, std::int64_t agency_id, std::int64_t case_id,
+                                            const std::string& closed_on_in) {
+  const auto now = clock_();
+  if (auto ok = require_manager(actor, agency_id); !ok) return fail(ok.error());
+  Error e = invalid();
+  const std::string closed_on = date_field(e, "closed_on", closed_on_in, true);
+  if (!e.fields.empty()) return fail(std::move(e));
+  return db_->write([&](storage::Tx& tx) -> Result<void> {
+    std::optional<storage::OpenCaseRow> open;
+    for (auto& c : storage::open_cases(tx, agency_id)) {
+      if (c.id == case_id) open = std::move(c);
+    }
+    if (!open) return fail(ErrorKind::conflict, "eligibility.case_not_open");
+    if (closed_on < open->opened_on) {
+      return fail(invalid().field("closed_on", "eligibility.end_before_start"));
+    }
+    if (!storage::close_case(tx, agency_id, case_id, closed_on)) return fail(ErrorKind::conflict, "eligibility.case_not_open");
+    json::object before{{"closed_on", nullptr}};
+    json::object after{{"closed_on", closed_on}};
+    record_audit(tx, actor,
+                 {"pending_case.close", "pending_case", std::to_string(case_id), json::serialize(before),
+                  json::serialize(after)},
+                 now);
+    return {};
+  });
+}
+
 Result<std::int64_t> EligibilityService::record_leave(const Principal& actor, std::int64_t agency_id,
                                                       const LeaveFormInput& in) {
   const auto now = clock_();

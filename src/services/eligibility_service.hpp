@@ -77,6 +77,12 @@ struct LeaveFormInput {
   std::string note;
 };
 
+/// A case still pending, as the Office's list shows it.
+struct OpenCase {
+  storage::OpenCaseRow row;
+  std::string subject_name;
+};
+
 /// First and last year the engine answers for.
 inline constexpr int kEligibilityFirstYear = 2018;
 
@@ -103,6 +109,12 @@ class EligibilityService {
                                                          int year) const;
   Result<std::int64_t> record_sanction(const Principal& actor, std::int64_t agency_id, const SanctionFormInput& in);
   Result<std::int64_t> record_case(const Principal& actor, std::int64_t agency_id, const CaseFormInput& in);
+  /// The Office: the agency's cases still pending, with the subject's name.
+  Result<std::vector<OpenCase>> open_cases(const Principal& actor, std::int64_t agency_id) const;
+  /// The Office closes a pending case on the day it was settled (dd/mm/yyyy, not before it was
+  /// opened); a case already closed is a conflict. From that day it no longer blocks awards.
+  Result<void> close_case(const Principal& actor, std::int64_t agency_id, std::int64_t case_id,
+                          const std::string& closed_on);
   Result<std::int64_t> record_leave(const Principal& actor, std::int64_t agency_id, const LeaveFormInput& in);
   /// A past award from a paper record into the history (source 'imported'): the subject must be
   /// the agency's, the form must fit it, the year must be in range.

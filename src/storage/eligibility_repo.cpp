@@ -95,6 +95,33 @@ std::int64_t insert_case(Tx& tx, const CaseInput& x, std::optional<std::int64_t>
   return last_insert_id(tx, "pending_case");
 }
 
+std::vector<OpenCaseRow> open_cases(Tx& tx, std::int64_t agency_id) {
+  long long a = agency_id, id = 0, subject_id = 0;
+  std::string subject, kind, opened_on, note;
+  auto st = tx.prepared(sql::kOpenCases);
+  st->exchange(soci::into(id));
+  st->exchange(soci::into(subject));
+  st->exchange(soci::into(subject_id));
+  st->exchange(soci::into(kind));
+  st->exchange(soci::into(opened_on));
+  st->exchange(soci::into(note));
+  st->exchange(soci::use(a));
+  std::vector<OpenCaseRow> out;
+  each_row(*st, [&] {
+    out.push_back({id, parse_award_subject(subject).value_or(AwardSubject::person), subject_id,
+                   parse_case_kind(kind).value_or(CaseKind::complaint), opened_on, note});
+  });
+  return out;
+}
+
+bool close_case(Tx& tx, std::int64_t agency_id, std::int64_t case_id, const std::string& closed_on) {
+  long long a = agency_id, id = case_id;
+  soci::statement st = (tx.sql().prepare << sql::kCloseCase, soci::use(closed_on), soci::use(id), soci::use(a),
+                        soci::use(closed_on));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 std::int64_t insert_leave(Tx& tx, const LeaveInput& x, std::optional<std::int64_t> user_id, const std::string& at) {
   long long a = x.agency_id, p = x.person_id;
   std::string kind(to_string(x.kind));

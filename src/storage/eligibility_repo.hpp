@@ -57,6 +57,18 @@ std::int64_t insert_rating(Tx& tx, std::int64_t agency_id, AwardSubject subject,
 std::vector<RatingRow> rating_history(Tx& tx, AwardSubject subject, std::int64_t subject_id, int year);
 std::int64_t insert_sanction(Tx& tx, const SanctionInput& s, std::optional<std::int64_t> user_id, const std::string& at);
 std::int64_t insert_case(Tx& tx, const CaseInput& c, std::optional<std::int64_t> user_id, const std::string& at);
+/// A case still pending (closed_on empty).
+struct OpenCaseRow {
+  std::int64_t id = 0;
+  AwardSubject subject = AwardSubject::person;
+  std::int64_t subject_id = 0;
+  CaseKind kind = CaseKind::complaint;
+  std::string opened_on;
+  std::string note;
+};
+std::vector<OpenCaseRow> open_cases(Tx& tx, std::int64_t agency_id);
+/// False when the case is not the agency's, already closed, or opened after `closed_on`.
+bool close_case(Tx& tx, std::int64_t agency_id, std::int64_t case_id, const std::string& closed_on);
 std::int64_t insert_leave(Tx& tx, const LeaveInput& l, std::optional<std::int64_t> user_id, const std::string& at);
 /// A past award typed from a paper record (source 'imported').
 std::int64_t insert_imported_award(Tx& tx, const AwardRecord& a, std::optional<std::int64_t> user_id,

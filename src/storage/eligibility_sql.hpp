@@ -19,6 +19,13 @@ inline constexpr const char* kInsertSanction =
 inline constexpr const char* kInsertCase =
     "INSERT INTO pending_case (agency_id, subject_kind, subject_id, kind, opened_on, closed_on, note, created_by, "
     "created_at) VALUES (:a, :k, :s, :kind, :o, :c, :note, :by, :at)";
+/// Cases of an agency still pending, oldest first.
+inline constexpr const char* kOpenCases =
+    "SELECT id, subject_kind, subject_id, kind, opened_on, note FROM pending_case "
+    "WHERE agency_id = :a AND closed_on IS NULL ORDER BY opened_on, id";
+/// Closing a pending case (once): the day it was settled.
+inline constexpr const char* kCloseCase =
+    "UPDATE pending_case SET closed_on = :c WHERE id = :id AND agency_id = :a AND closed_on IS NULL AND opened_on <= :c2";
 inline constexpr const char* kInsertLeave =
     "INSERT INTO leave_period (agency_id, person_id, kind, from_date, to_date, note, created_by, created_at) "
     "VALUES (:a, :p, :k, :f, :t, :note, :by, :at)";

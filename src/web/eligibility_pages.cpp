@@ -202,6 +202,27 @@ Result<http::Response> render(const WebDeps& deps, http::Context& ctx, Choice ch
     d.set("case_form", form_echo(ctx, refused, "case", {"subject", "kind", "opened_on", "closed_on", "note"}));
     d.set("leave_form", form_echo(ctx, refused, "leave", {"person_id", "from", "to", "note"}));
     if (refused) d.set(refused->form + "_open", true);
+    // The cases still pending block every award of their subject until closed here.
+    auto open = deps.eligibility->open_cases(*ctx.principal, *agency);
+    if (!open) return fail(open.error());
+    mustache::list cases;
+    for (const auto& c : *open) {
+      mustache::data x;
+      x.set("case_id", std::to_string(c.row.id));
+      x.set("name", c.subject_name);
+      x.set("kind", ctx.t("eligibility.case." + std::string(to_string(c.row.kind))));
+      x.set("opened_on", display_date(c.row.opened_on));
+      if (!c.row.note.empty()) x.set("note", c.row.note);
+      if (refused && refused->form == "close-" + std::to_string(c.row.id)) {
+        x.set("closed_on", refused->values->value("closed_on"));
+        if (refused->error) x.set("error", ctx.message(*refused->error));
+        d.set("cases_open", true);
+      }
+      cases.push_back(x);
+    }
+    if (!cases.empty()) d.set("has_open_cases", true);
+    d.set("open_cases", cases);
+    d.set("open_case_count", std::to_string(cases.size()));
   }
   return deps.views->page(ctx, "pages/eligibility", ctx.t("eligibility.title") + " " + std::to_string(choice.year),
                           std::move(d), status);
@@ -326,6 +347,19 @@ Result<http::Response> eligibility_case_save(const WebDeps& deps, http::Context&
     }
   }
   return after(deps, ctx, r, "case", "flash.eligibility.case_saved");
+}
+
+Result<http::Response> eligibility_case_close(const WebDeps& deps, http::Context& ctx) {
+  auto id = id_param(ctx.params["id"]);
+  if (!id) return fail(id.error());
+  const auto& form = ctx.form();
+  if (!form) return fail(form.error());
+  auto agency = current_agency(deps, ctx);
+  if (!agency) return fail(agency.error());
+  auto r = deps.eligibility->close_case(*ctx.principal, *agency, *id, form->value("closed_on"));
+  Result<std::int64_t> as_id = r ? Result<std::int64_t>(*id) : Result<std::int64_t>(tl::unexpected(r.error()));
+  const std::string name = "close-" + std::to_string(*id);
+  return after(deps, ctx, as_id, name.c_str(), "flash.eligibility.case_closed");
 }
 
 Result<http::Response> eligibility_leave_save(const WebDeps& deps, http::Context& ctx) {

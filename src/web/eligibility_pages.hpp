@@ -15,6 +15,8 @@ Result<http::Response> eligibility_rating_history(const WebDeps& deps, http::Con
 Result<http::Response> eligibility_rating_save(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> eligibility_sanction_save(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> eligibility_case_save(const WebDeps& deps, http::Context& ctx);
+/// The Office closes a pending case on the day it was settled.
+Result<http::Response> eligibility_case_close(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> eligibility_leave_save(const WebDeps& deps, http::Context& ctx);
 /// XLSX imports of ratings and past awards (eligibility_import_pages.cpp).
 Result<http::Response> eligibility_import_form(const WebDeps& deps, http::Context& ctx);

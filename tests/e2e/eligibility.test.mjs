@@ -79,6 +79,30 @@ describe('eligibility of a unit, its why, and a rating that changes it, in the b
     await shot(office, '4-history');
   });
 
+  it('a pending complaint blocks her until the Office closes it on the day it was settled', async () => {
+    const office = await session.chrome.as('vanphong');
+    await office.goto(`${session.srv.url}/eligibility?year=2025`);
+    await office.selectOption('#f-unit', { label: 'Văn phòng' });
+    await Promise.all([office.waitForURL(/unit=\d+/), office.click('#eligibility-choice button[type=submit]')]);
+    const listUrl = office.url();
+    await office.locator('#case-details > summary').click();
+    await office.selectOption('#case-subject', { label: 'Đinh Thị Mai' });
+    await office.selectOption('#case-kind', 'complaint');
+    await office.fill('#case-opened', '01/12/2025');
+    await Promise.all([office.waitForURL(listUrl), office.click('#case-save')]);
+    assert.equal(await card(office, 'Đinh Thị Mai').locator('.verdict[data-form=advanced_worker]').getAttribute('data-verdict'),
+      'not_eligible', 'a pending complaint blocks');
+    await office.locator('#open-cases > summary').click();
+    const item = office.locator('#open-cases li', { hasText: 'Đinh Thị Mai' });
+    await item.locator('input[name=closed_on]').fill('15/12/2025');
+    await Promise.all([office.waitForURL(listUrl), item.locator('button[type=submit]').click()]);
+    assert.match(await office.textContent('body'), /Đã kết thúc vụ việc/);
+    assert.equal(await card(office, 'Đinh Thị Mai').locator('.verdict[data-form=advanced_worker]').getAttribute('data-verdict'),
+      'eligible', 'closed, it no longer blocks');
+    assert.equal(await office.locator('#open-cases').count(), 0);
+    await shot(office, '5-case-closed');
+  });
+
   it('had no console errors', () => {
     assert.deepEqual(session.chrome.problems, []);
   });

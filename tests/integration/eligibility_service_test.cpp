@@ -80,6 +80,30 @@ TEST_F(EligibilityTest, VerdictsFollowTheRecordedFacts) {
             8);
 }
 
+TEST_F(EligibilityTest, APendingCaseClosedOnItsDayNoLongerBlocks) {
+  rate(staff_person_, "good");
+  ASSERT_TRUE(elig_->record_case(office_, agency_, {"person", std::to_string(staff_person_), "complaint", "02/11/2024", "", ""}));
+  auto open = elig_->open_cases(office_, agency_);
+  ASSERT_TRUE(open.has_value());
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ(open->front().subject_name, "Đàm Văn Đức");
+  const auto id = open->front().row.id;
+  EXPECT_EQ(elig_->open_cases(staff_, agency_).error().kind, ErrorKind::forbidden);
+  EXPECT_FALSE(elig_->close_case(staff_, agency_, id, "20/12/2024").has_value());
+  // Settled before it was opened: refused, nothing written.
+  auto early = elig_->close_case(office_, agency_, id, "01/11/2024");
+  ASSERT_FALSE(early.has_value());
+  EXPECT_TRUE(names_field(early.error(), "closed_on", "eligibility.end_before_start")) << fields_of(early.error());
+  EXPECT_EQ(verdict(view(office_).report.people, staff_person_, AwardForm::advanced_worker), Verdict::not_eligible);
+  ASSERT_TRUE(elig_->close_case(office_, agency_, id, "20/12/2024").has_value());
+  EXPECT_EQ(verdict(view(office_).report.people, staff_person_, AwardForm::advanced_worker), Verdict::eligible);
+  EXPECT_TRUE(elig_->open_cases(office_, agency_)->empty());
+  auto twice = elig_->close_case(office_, agency_, id, "21/12/2024");
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code, "eligibility.case_not_open");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'pending_case.close'"), 1);
+}
+
 TEST_F(EligibilityTest, ACorrectionIsANewRowWithItsReasonAndTheNewestCounts) {
   rate(staff_person_, "completed");
   auto again = elig_->record_rating(office_, agency_, {"person", std::to_string(staff_person_), "2024", "good", ""});
