@@ -199,6 +199,10 @@ int demo(const Common& common) {
   for (const auto& p : kPeople) {
     if (p.login) std::cout << "    " << std::left << std::setw(13) << p.login << p.name << " — " << shows(p.role) << "\n";
   }
+  // The council's chair gets his account with the nominations' demo (the session he chairs).
+  std::cout << "    " << std::left << std::setw(13) << "chutich"
+            << "Nông Văn Chiến — Chủ tịch Hội đồng TĐKT: phiên họp, bỏ phiếu kín\n";
+  std::cout << "  Cũng có: bình xét 2025, xét điều kiện, đề nghị và phiên họp Hội đồng, quyết định 45/QĐ-BDT và Giấy khen.\n";
   std::cout << std::endl;
   return 0;
 }

@@ -30,7 +30,7 @@ constexpr Rated kPeopleRatings[] = {
     {"BDT001", "excellent", "excellent"}, {"BDT002", "good", "excellent"},      {"BDT003", "good", "excellent"},
     {"BDT004", "excellent", "excellent"}, {"BDT005", "excellent", "good"},      {"BDT006", "good", "good"},
     {"BDT007", "good", "good"},           {"BDT008", "completed", "completed"}, {"BDT009", "good", "good"},
-    {"BDT010", "good", "good"},           {"BDT011", "good", nullptr},          {"BDT012", "good", "good"},
+    {"BDT010", "good", "excellent"},           {"BDT011", "good", nullptr},          {"BDT012", "good", "good"},
 };
 constexpr Rated kUnitRatings[] = {
     {"LD", "good", "excellent"},  {"VP", "good", "good"},           {"CSDT", "good", "excellent"},

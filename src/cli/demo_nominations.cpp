@@ -8,6 +8,7 @@
 #include <map>
 
 #include "services/auth_service.hpp"
+#include "services/nomination_rules.hpp"
 
 namespace thidua::cli {
 
@@ -26,8 +27,10 @@ struct DemoClock {
 
 Result<void> load_demo_nominations(app::Services& s, std::int64_t agency_id, const std::string& password) {
   DemoClock clock;
-  auto nominations = std::make_shared<services::NominationService>(s.db, s.evidence,
-                                                                   services::default_nomination_rules(), clock.clock());
+  // The rules engine answers as in the application: verdicts with their reasons, the council
+  // rule and the dossier of the rule set in force.
+  auto nominations = std::make_shared<services::NominationService>(
+      s.db, s.evidence, services::nomination_rules_from(s.eligibility, s.catalogue), clock.clock());
   services::CouncilSessionService council(s.db, nominations, clock.clock());
   auto op = services::operator_principal("demo");
   auto principal = [&](const std::string& login) -> Result<Principal> {
@@ -75,9 +78,9 @@ Result<void> load_demo_nominations(app::Services& s, std::int64_t agency_id, con
   };
   auto step = [&](const Principal& who, const services::NominationView& v, NominationAction a,
                   const char* reason = "") { return nominations->act(who, v.nomination.id, v.nomination.version, a, reason); };
-  auto to_accepted = [&](const Principal& who, const std::string& subject, const char* form)
-      -> Result<services::NominationView> {
-    auto n = nominate(who, subject, form);
+  auto to_accepted = [&](const Principal& who, const std::string& subject, const char* form,
+                         const char* justification = "") -> Result<services::NominationView> {
+    auto n = nominate(who, subject, form, justification);
     if (!n) return n;
     auto sent = step(who, *n, NominationAction::submit);
     if (!sent) return sent;
@@ -90,7 +93,11 @@ Result<void> load_demo_nominations(app::Services& s, std::int64_t agency_id, con
 
   auto hung = to_accepted(*office, person("Lâm Văn Hùng"), "grassroots_fighter");
   if (!hung) return fail(hung.error());
-  auto duc = to_accepted(*office, person("Đàm Văn Đức"), "grassroots_fighter");
+  // Rated "completed well", without an initiative recognised: the rules say not eligible, so the
+  // Office writes why it nominates him anyway (the council then rejects it).
+  auto duc = to_accepted(*office, person("Đàm Văn Đức"), "grassroots_fighter",
+                         "Có sáng kiến về tuyên truyền chính sách dân tộc bằng tiếng Tày, Nùng đang chờ Hội đồng sáng "
+                         "kiến cơ sở công nhận; đề nghị Hội đồng xem xét.");
   if (!duc) return fail(duc.error());
   auto khth = to_accepted(*head, "unit:" + std::to_string(units["KHTH"]), "advanced_collective");
   if (!khth) return fail(khth.error());
@@ -105,10 +112,14 @@ Result<void> load_demo_nominations(app::Services& s, std::int64_t agency_id, con
   if (!thu) return fail(thu.error());
   // Waiting for the Office: Lục Văn Quang's LĐTT (submitted), and the Inspectorate's TTLĐTT
   // (returned once for its minutes, then resubmitted); a draft of Đinh Thị Mai's LĐTT.
-  auto quang = nominate(*office, person("Lục Văn Quang"), "advanced_worker");
+  auto quang = nominate(*office, person("Lục Văn Quang"), "advanced_worker",
+                        "Hình thức khiển trách đã chấp hành xong; đề nghị Hội đồng xem xét thành tích sau thời điểm "
+                        "chấp hành kỷ luật.");
   if (!quang) return fail(quang.error());
   if (auto r = step(*office, *quang, NominationAction::submit); !r) return fail(r.error());
-  auto ttra = nominate(*office, "unit:" + std::to_string(units["TTRA"]), "advanced_collective");
+  auto ttra = nominate(*office, "unit:" + std::to_string(units["TTRA"]), "advanced_collective",
+                       "Đơn vị hoàn thành nhiệm vụ thanh tra năm 2025 trong điều kiện thiếu biên chế; đề nghị Hội "
+                       "đồng xem xét.");
   if (!ttra) return fail(ttra.error());
   auto ttra_sent = step(*office, *ttra, NominationAction::submit);
   if (!ttra_sent) return fail(ttra_sent.error());
