@@ -4,33 +4,11 @@
 
 #include "storage/account_repo.hpp"
 #include "storage/decision_sql.hpp"
+#include "storage/nullable_id.hpp"
 
 namespace thidua::storage {
 
 namespace {
-
-struct UserBind {
-  long long id = 0;
-  soci::indicator ind = soci::i_null;
-  explicit UserBind(std::optional<std::int64_t> user) {
-    if (user) {
-      id = *user;
-      ind = soci::i_ok;
-    }
-  }
-};
-
-/// An optional id bound as NULL when absent.
-struct IdBind {
-  long long id = 0;
-  soci::indicator ind = soci::i_null;
-  explicit IdBind(std::optional<std::int64_t> v) {
-    if (v) {
-      id = *v;
-      ind = soci::i_ok;
-    }
-  }
-};
 
 std::vector<Awardee> awardees_of(Tx& tx, std::int64_t decision_id) {
   long long d = decision_id, id = 0, subject_id = 0, movement = 0, bonus = 0, nomination = 0;
@@ -107,8 +85,8 @@ std::vector<CertificateRow> query_certificates(Tx& tx, const std::string& where,
 
 std::int64_t insert_decision(Tx& tx, const Decision& d, std::optional<std::int64_t> user_id, const std::string& at) {
   long long a = d.agency_id;
-  IdBind m(d.movement_id);
-  UserBind by(user_id);
+  NullableId m(d.movement_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertDecision, soci::use(a), soci::use(d.year), soci::use(d.number), soci::use(d.symbol),
       soci::use(d.decision_date), soci::use(d.place), soci::use(d.header_parent), soci::use(d.header_agency),
       soci::use(d.head_title), soci::use(d.title), soci::use(d.award_year), soci::use(m.id, m.ind),
@@ -119,7 +97,7 @@ std::int64_t insert_decision(Tx& tx, const Decision& d, std::optional<std::int64
 
 bool update_decision(Tx& tx, const Decision& d, const std::string& at) {
   long long id = d.id, v = d.version;
-  IdBind m(d.movement_id);
+  NullableId m(d.movement_id);
   soci::statement st =
       (tx.sql().prepare << sql::kUpdateDecision, soci::use(d.year), soci::use(d.number), soci::use(d.symbol),
        soci::use(d.decision_date), soci::use(d.place), soci::use(d.header_parent), soci::use(d.header_agency),
@@ -217,7 +195,7 @@ std::int64_t insert_awardee(Tx& tx, std::int64_t decision_id, const Awardee& a) 
   tx.sql() << sql::kNextAwardeePosition, soci::into(position), soci::use(d);
   int p = static_cast<int>(position);
   std::string kind(to_string(a.subject)), form(to_string(a.form)), basis(to_string(a.basis));
-  IdBind m(a.movement_id), nom(a.nomination_id);
+  NullableId m(a.movement_id), nom(a.nomination_id);
   tx.sql() << sql::kInsertAwardee, soci::use(d), soci::use(p), soci::use(kind), soci::use(subject_id),
       soci::use(a.subject_name), soci::use(a.unit_name), soci::use(form), soci::use(basis), soci::use(m.id, m.ind),
       soci::use(a.achievement), soci::use(bonus), soci::use(a.bonus_note), soci::use(nom.id, nom.ind);
@@ -243,7 +221,7 @@ bool delete_awardee(Tx& tx, std::int64_t decision_id, std::int64_t awardee_id) {
 void insert_decision_event(Tx& tx, std::int64_t decision_id, const std::string& event, const std::string& comment,
                            std::optional<std::int64_t> user_id, const std::string& at) {
   long long d = decision_id;
-  UserBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertDecisionEvent, soci::use(d), soci::use(event), soci::use(comment), soci::use(by.id, by.ind),
       soci::use(at);
 }
@@ -317,7 +295,7 @@ std::int64_t ensure_household(Tx& tx, std::int64_t agency_id, const std::string&
   long long a = agency_id, id = 0;
   tx.sql() << sql::kHouseholdNamed, soci::into(id), soci::use(a), soci::use(head_name), soci::use(address);
   if (tx.sql().got_data()) return id;
-  UserBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertHousehold, soci::use(a), soci::use(head_name), soci::use(name_key), soci::use(address),
       soci::use(by.id, by.ind), soci::use(at);
   return last_insert_id(tx, "household");
@@ -327,8 +305,8 @@ std::int64_t insert_award(Tx& tx, const AwardRecord& a, std::optional<std::int64
   long long agency = a.agency_id, subject_id = a.subject_id;
   std::string kind(to_string(a.subject)), form(to_string(a.form)), basis(to_string(a.basis)),
       source(to_string(a.source));
-  IdBind m(a.movement_id), d(a.decision_id);
-  UserBind by(user_id);
+  NullableId m(a.movement_id), d(a.decision_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertAward, soci::use(agency), soci::use(kind), soci::use(subject_id), soci::use(a.subject_name),
       soci::use(form), soci::use(basis), soci::use(a.year), soci::use(m.id, m.ind), soci::use(a.decision_ref),
       soci::use(a.decision_date), soci::use(a.issuer), soci::use(source), soci::use(d.id, d.ind), soci::use(a.note),
@@ -423,7 +401,7 @@ std::optional<CertificateLayout> certificate_layout(Tx& tx, std::int64_t agency_
 bool save_certificate_layout(Tx& tx, std::int64_t agency_id, const CertificateLayout& l,
                              std::optional<std::int64_t> user_id, const std::string& at) {
   long long a = agency_id, v = l.version;
-  UserBind by(user_id);
+  NullableId by(user_id);
   if (l.version == 0) {
     if (certificate_layout(tx, agency_id)) return false;
     tx.sql() << sql::kInsertLayout, soci::use(a), soci::use(l.name_x), soci::use(l.name_y), soci::use(l.name_size),

@@ -6,23 +6,12 @@
 
 #include "storage/account_repo.hpp"
 #include "storage/eligibility_sql.hpp"
+#include "storage/nullable_id.hpp"
 #include "storage/org_repo.hpp"
 
 namespace thidua::storage {
 
 namespace {
-
-/// A nullable user id for binding.
-struct ByBind {
-  long long id = 0;
-  soci::indicator ind = soci::i_null;
-  explicit ByBind(std::optional<std::int64_t> u) {
-    if (u) {
-      id = *u;
-      ind = soci::i_ok;
-    }
-  }
-};
 
 /// A nullable date for binding ("" is NULL).
 struct DateBind {
@@ -48,7 +37,7 @@ std::int64_t insert_rating(Tx& tx, std::int64_t agency_id, AwardSubject subject,
                            std::optional<std::int64_t> user_id, const std::string& at) {
   long long a = agency_id, s = subject_id;
   std::string kind(to_string(subject)), r(to_string(rating));
-  ByBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertRating, soci::use(a), soci::use(kind), soci::use(s), soci::use(year), soci::use(r),
       soci::use(reason), soci::use(source), soci::use(by.id, by.ind), soci::use(at);
   return last_insert_id(tx, "task_rating");
@@ -78,7 +67,7 @@ std::int64_t insert_sanction(Tx& tx, const SanctionInput& x, std::optional<std::
   long long a = x.agency_id, p = x.person_id;
   std::string level(to_string(x.level));
   DateBind ended(x.ended_on);
-  ByBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertSanction, soci::use(a), soci::use(p), soci::use(level), soci::use(x.decided_on),
       soci::use(ended.value, ended.ind), soci::use(x.decision_ref), soci::use(x.note), soci::use(by.id, by.ind),
       soci::use(at);
@@ -89,7 +78,7 @@ std::int64_t insert_case(Tx& tx, const CaseInput& x, std::optional<std::int64_t>
   long long a = x.agency_id, s = x.subject_id;
   std::string subject(to_string(x.subject)), kind(to_string(x.kind));
   DateBind closed(x.closed_on);
-  ByBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertCase, soci::use(a), soci::use(subject), soci::use(s), soci::use(kind), soci::use(x.opened_on),
       soci::use(closed.value, closed.ind), soci::use(x.note), soci::use(by.id, by.ind), soci::use(at);
   return last_insert_id(tx, "pending_case");
@@ -125,7 +114,7 @@ bool close_case(Tx& tx, std::int64_t agency_id, std::int64_t case_id, const std:
 std::int64_t insert_leave(Tx& tx, const LeaveInput& x, std::optional<std::int64_t> user_id, const std::string& at) {
   long long a = x.agency_id, p = x.person_id;
   std::string kind(to_string(x.kind));
-  ByBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertLeave, soci::use(a), soci::use(p), soci::use(kind), soci::use(x.from), soci::use(x.to),
       soci::use(x.note), soci::use(by.id, by.ind), soci::use(at);
   return last_insert_id(tx, "leave_period");
@@ -136,7 +125,7 @@ std::int64_t insert_imported_award(Tx& tx, const AwardRecord& x, std::optional<s
   long long a = x.agency_id, s = x.subject_id;
   std::string subject(to_string(x.subject)), form(to_string(x.form)), basis(to_string(x.basis));
   int year = x.year;
-  ByBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertImportedAward, soci::use(a), soci::use(subject), soci::use(s), soci::use(x.subject_name),
       soci::use(form), soci::use(basis), soci::use(year), soci::use(x.decision_ref), soci::use(x.decision_date),
       soci::use(x.issuer), soci::use(x.note), soci::use(by.id, by.ind), soci::use(at);

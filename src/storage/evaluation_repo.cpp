@@ -4,21 +4,11 @@
 
 #include "storage/account_repo.hpp"
 #include "storage/evaluation_sql.hpp"
+#include "storage/nullable_id.hpp"
 
 namespace thidua::storage {
 
 namespace {
-
-struct UserBind {
-  long long id = 0;
-  soci::indicator ind = soci::i_null;
-  explicit UserBind(std::optional<std::int64_t> user) {
-    if (user) {
-      id = *user;
-      ind = soci::i_ok;
-    }
-  }
-};
 
 std::optional<EvaluationRow> one_evaluation(Tx& tx, const std::string& query, auto&& bind) {
   long long id = 0, agency = 0, movement = 0, version = 0;
@@ -152,7 +142,7 @@ std::optional<EvaluationRow> find_evaluation_for(Tx& tx, std::int64_t agency_id,
 std::int64_t insert_evaluation(Tx& tx, std::int64_t agency_id, std::int64_t movement_id, int year,
                                std::optional<std::int64_t> user_id, const std::string& at) {
   long long a = agency_id, m = movement_id;
-  UserBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertEvaluation, soci::use(a), soci::use(m), soci::use(year), soci::use(by.id, by.ind),
       soci::use(at);
   return last_insert_id(tx, "evaluation");
@@ -169,7 +159,7 @@ bool set_evaluation_status(Tx& tx, std::int64_t id, std::int64_t version, Evalua
 void insert_evaluation_event(Tx& tx, std::int64_t evaluation_id, const std::string& event, const std::string& reason,
                              std::optional<std::int64_t> user_id, const std::string& at) {
   long long e = evaluation_id;
-  UserBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertEvaluationEvent, soci::use(e), soci::use(event), soci::use(reason),
       soci::use(by.id, by.ind), soci::use(at);
 }
@@ -190,7 +180,7 @@ std::int64_t insert_template(Tx& tx, const ScoreTemplate& t, std::int64_t evalua
   long long e = evaluation_id, copied = t.copied_from.value_or(0);
   soci::indicator copied_ind = t.copied_from ? soci::i_ok : soci::i_null;
   std::string kind(to_string(t.subject));
-  UserBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertTemplate, soci::use(e), soci::use(kind), soci::use(t.title), soci::use(copied, copied_ind),
       soci::use(by.id, by.ind), soci::use(at), soci::use(at);
   long long id = last_insert_id(tx, "score_template");

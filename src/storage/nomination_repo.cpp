@@ -5,22 +5,11 @@
 #include "storage/account_repo.hpp"
 #include "storage/id_list.hpp"
 #include "storage/nomination_sql.hpp"
+#include "storage/nullable_id.hpp"
 
 namespace thidua::storage {
 
 namespace {
-
-/// An optional id bound as NULL when absent.
-struct IdBind {
-  long long id = 0;
-  soci::indicator ind = soci::i_null;
-  explicit IdBind(std::optional<std::int64_t> v) {
-    if (v) {
-      id = *v;
-      ind = soci::i_ok;
-    }
-  }
-};
 
 std::optional<std::int64_t> nonzero(long long v) {
   return v != 0 ? std::optional<std::int64_t>(v) : std::nullopt;
@@ -100,7 +89,7 @@ std::int64_t insert_nomination(Tx& tx, const NominationRow& n, std::optional<std
                                const std::string& at) {
   std::string kind(to_string(n.subject)), form(to_string(n.form)), verdict(to_string(n.verdict));
   long long agency = n.agency_id, subject = n.subject_id;
-  IdBind unit(n.unit_id), movement(n.movement_id), by(user_id);
+  NullableId unit(n.unit_id), movement(n.movement_id), by(user_id);
   tx.sql() << sql::kInsertNomination, soci::use(agency), soci::use(kind), soci::use(subject),
       soci::use(n.subject_name), soci::use(unit.id, unit.ind), soci::use(form), soci::use(n.year),
       soci::use(movement.id, movement.ind), soci::use(verdict), soci::use(n.verdict_reasons),
@@ -163,7 +152,7 @@ bool set_nomination_status(Tx& tx, std::int64_t id, std::int64_t version, Nomina
 
 bool edit_nomination(Tx& tx, std::int64_t id, std::int64_t version, const std::string& justification,
                      std::optional<std::int64_t> movement_id, const std::string& at) {
-  IdBind m(movement_id);
+  NullableId m(movement_id);
   long long key = id, v = version;
   soci::statement st = (tx.sql().prepare << sql::kEditNomination, soci::use(justification), soci::use(m.id, m.ind),
                         soci::use(at), soci::use(key), soci::use(v));
@@ -183,7 +172,7 @@ void insert_nomination_event(Tx& tx, std::int64_t nomination_id, const std::stri
                              const std::string& to, const std::string& reason, std::optional<std::int64_t> user_id,
                              const std::string& at) {
   long long n = nomination_id;
-  IdBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertNominationEvent, soci::use(n), soci::use(event), soci::use(from), soci::use(to),
       soci::use(reason), soci::use(by.id, by.ind), soci::use(at);
 }
@@ -203,7 +192,7 @@ std::vector<NominationEventRow> nomination_events(Tx& tx, std::int64_t nominatio
 void insert_nomination_report(Tx& tx, std::int64_t nomination_id, const std::string& body, const std::string& source,
                               std::optional<std::int64_t> user_id, const std::string& at) {
   long long n = nomination_id;
-  IdBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertNominationReport, soci::use(n), soci::use(body), soci::use(source),
       soci::use(by.id, by.ind), soci::use(at);
 }
@@ -240,7 +229,7 @@ std::int64_t insert_nomination_household(Tx& tx, std::int64_t agency_id, const s
                                          const std::string& name_key, const std::string& address,
                                          std::optional<std::int64_t> user_id, const std::string& at) {
   long long a = agency_id;
-  IdBind by(user_id);
+  NullableId by(user_id);
   tx.sql() << sql::kInsertNominationHousehold, soci::use(a), soci::use(head_name), soci::use(name_key),
       soci::use(address), soci::use(by.id, by.ind), soci::use(at);
   return last_insert_id(tx, "household");
