@@ -530,7 +530,6 @@ void Evaluator::run() {
     for (auto& s : people_) verdict(s, rule.form);
   }
   // 3. Units.
-  std::vector<Subject> units;
   out_.units.reserve(in_.units.size());
   for (const auto& u : in_.units) {
     SubjectVerdicts v;
