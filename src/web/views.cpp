@@ -112,38 +112,74 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     user.set("login", p.login);
     d.set("user", user);
     if (!p.agency_name.empty()) d.set("agency_name", p.agency_name);
-    mustache::list nav;
-    auto item = [&](const char* href, const char* key) {
+    // The navigation: a few direct links and groups that open as menus (<details>, no script
+    // needed). Every key is set on every entry: mustache looks a missing key up in the
+    // enclosing context, so an item without "active" would take its group's.
+    std::string_view path = ctx.req.path;
+    auto is_active = [&](std::string_view h) {
+      // A whole segment: "/council" is not active on "/council-sessions".
+      return h == "/" ? path == "/"
+                      : path.rfind(h, 0) == 0 && (path.size() == h.size() || path[h.size()] == '/' ||
+                                                  path[h.size()] == '?' || path[h.size()] == '.');
+    };
+    auto link = [&](const char* href, const char* key) {
       mustache::data n;
       n.set("href", href);
       n.set("label", ctx.t(key));
-      std::string_view path = ctx.req.path, h = href;
-      // A whole segment: "/council" is not active on "/council-sessions".
-      bool active = h == "/" ? path == "/"
-                             : path.rfind(h, 0) == 0 && (path.size() == h.size() || path[h.size()] == '/' ||
-                                                         path[h.size()] == '?' || path[h.size()] == '.');
-      if (active) n.set("active", true);
-      nav.push_back(n);
+      n.set("active", is_active(href));
+      n.set("group", false);
+      return n;
+    };
+    mustache::list nav;
+    auto item = [&](const char* href, const char* key) { nav.push_back(link(href, key)); };
+    struct Group {
+      mustache::data entry;
+      mustache::list items;
+      bool active = false;
+    };
+    auto group = [&](const char* key) {
+      Group g;
+      g.entry.set("label", ctx.t(key));
+      g.entry.set("href", "");
+      return g;
+    };
+    auto add = [&](Group& g, const char* href, const char* key) {
+      g.active = g.active || is_active(href);
+      g.items.push_back(link(href, key));
+    };
+    auto finish = [&](Group& g) {
+      if (g.items.empty()) return;
+      g.entry.set("active", g.active);
+      g.entry.set("group", true);
+      g.entry.set("items", g.items);
+      nav.push_back(g.entry);
     };
     item("/", "nav.home");
-    item("/movements", "nav3.movements");
-    item("/communes", "nav_com.communes");
-    item("/pledges", "pledge.nav");
-    item("/achievements", "nav_ach.achievements");
-    item("/initiatives", "initiative.nav");
-    item("/evaluations", "evaluation_page.nav");
-    // Commendation in the order of its work: eligibility, nominations, the council's sessions,
-    // the decisions and certificates.
-    item("/eligibility", "eligibility.nav");
-    item("/nominations", "nominations_page.nav");
-    item("/council-sessions", "council_page.nav");
-    item("/decisions", "decision_page.nav");
-    item("/people", "nav2.people");
-    item("/units", "nav2.units");
-    item("/council", "nav2.council");
-    item("/clusters", "nav2.clusters");
-    if (p.is_admin() || p.has_role(Role::authority)) item("/agencies", "nav2.agencies");
-    if (p.is_admin()) item("/admin/users", "nav.admin_users");
+    // The movement's work in its order: plan, pledges, what was done, initiatives, communes.
+    auto movement = group("nav.group_movement");
+    add(movement, "/movements", "nav3.movements");
+    add(movement, "/pledges", "pledge.nav");
+    add(movement, "/achievements", "nav_ach.achievements");
+    add(movement, "/initiatives", "initiative.nav");
+    add(movement, "/communes", "nav_com.communes");
+    finish(movement);
+    // Commendation in the order of its work: scoring, eligibility, nominations, the council's
+    // sessions, the decisions and certificates.
+    auto commendation = group("nav.group_commendation");
+    add(commendation, "/evaluations", "evaluation_page.nav");
+    add(commendation, "/eligibility", "eligibility.nav");
+    add(commendation, "/nominations", "nominations_page.nav");
+    add(commendation, "/council-sessions", "council_page.nav");
+    add(commendation, "/decisions", "decision_page.nav");
+    finish(commendation);
+    auto organisation = group("nav.group_organisation");
+    add(organisation, "/people", "nav2.people");
+    add(organisation, "/units", "nav2.units");
+    add(organisation, "/council", "nav2.council");
+    add(organisation, "/clusters", "nav2.clusters");
+    if (p.is_admin() || p.has_role(Role::authority)) add(organisation, "/agencies", "nav2.agencies");
+    if (p.is_admin()) add(organisation, "/admin/users", "nav.admin_users");
+    finish(organisation);
     d.set("nav", nav);
     if (unread_) {
       long long unread = unread_(ctx);
