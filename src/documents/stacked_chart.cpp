@@ -51,7 +51,9 @@ std::string stacked_bar_chart_svg(const StackedBarChart& c) {
     out += "<rect class=\"chart-legend\" x=\"" + coord(lx) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" +
            escape_markup(s.colour) + "\"/><text x=\"" + coord(lx + 16) + "\" y=\"16\" fill=\"#212529\">" +
            escape_markup(s.name) + "</text>";
-    lx += 28 + 7.0 * static_cast<double>(s.name.size()) * 0.8;
+    std::size_t chars = 0;
+    for (char ch : s.name) chars += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    lx += 28 + 6.6 * static_cast<double>(chars);
   }
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];

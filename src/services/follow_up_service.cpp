@@ -224,8 +224,8 @@ Result<MovementFigures> FollowUpService::figures(const Principal& actor, const F
     f.movement = *chosen;
     f.from = q.from.empty() ? f.movement.period_from : q.from;
     f.to = q.to.empty() ? std::max(f.from, std::min(today, f.movement.period_to)) : q.to;
-    // Milestones: over the period asked for; a dashboard (no end asked) looks ahead to the movement's end.
-    const std::string milestones_to = q.to.empty() ? std::max(f.to, f.movement.period_to) : f.to;
+    // Milestones: over the period asked for; a dashboard (no end asked) shows all that is ahead too.
+    const std::string milestones_to = q.to.empty() ? std::string("9999-12-31") : f.to;
 
     storage::FollowUpPeriod p;
     p.subject = scope->kind == FollowUpScope::unit     ? storage::FollowUpSubject::unit

@@ -163,7 +163,7 @@ void milestones(http::Context& ctx, const services::MovementFigures& f, const Li
   for (const auto& u : f.tasks_by_unit) {
     std::string name = u.unit_name.empty() ? ctx.t("followup.agency_own") : u.unit_name;
     const std::string href = "/movements/" + std::to_string(l.movement) + "#tasks";
-    c.rows.push_back({name, {double(u.done), double(u.due), double(u.late)}, "", href});
+    c.rows.push_back({shorten(name, 28), {double(u.done), double(u.due), double(u.late)}, "", href});
     mustache::data r;
     r.set("name", name);
     r.set("href", href);
@@ -259,7 +259,7 @@ void units(http::Context& ctx, const services::MovementFigures& f, const Links& 
     }
     rows.push_back(r);
     documents::Bar b;
-    b.label = u.unit_name;
+    b.label = shorten(u.unit_name, 28);
     b.value = u.targets > 0 ? u.average_percent : 0;
     b.value_label = u.targets > 0 ? std::to_string(u.average_percent) + "%" : ctx.t("followup.no_targets");
     b.muted = u.targets == 0;
@@ -302,6 +302,7 @@ void mobilised(http::Context& ctx, const services::MovementFigures& f, const Lin
   d.set("by_commune", slices(f.by_commune, "", true));
   d.set("has_by_commune", !f.by_commune.empty());
   if (f.mobilised.records == 0) return;
+  d.set("has_mobilised", true);
   // Money by donor kind, and inside / outside the province, in millions of đồng.
   auto c = bar_chart("mobilised-chart", ctx.t("followup.mobilised_chart"), ctx.t("followup.mobilised_chart_desc"));
   auto add = [&](const std::vector<services::MobilisedSlice>& v, const char* prefix) {
@@ -340,7 +341,7 @@ void communes(http::Context& ctx, const services::MovementFigures& f, const Link
       r.set("assessed_on", display_date(cf.assessed_on));
       r.set("criteria_set", cf.criteria_set);
       const int start = std::max(0, std::min(cf.criteria_met_at_start, cf.criteria_met));
-      c.rows.push_back({cf.name,
+      c.rows.push_back({shorten(cf.name, 28),
                         {double(start), double(cf.criteria_met - start), double(cf.criteria_total - cf.criteria_met)},
                         std::to_string(cf.criteria_met) + "/" + std::to_string(cf.criteria_total), href});
     } else {
@@ -440,7 +441,7 @@ void awards(http::Context& ctx, const services::MovementFigures& f, mustache::da
     r.set("given", cell(number(given), given > 0 ? "/decisions?year=" + last_year : ""));
     r.set("proposed", cell(number(a.proposed), a.proposed > 0 ? "/nominations?year=" + last_year + "&form=" + form : ""));
     rows.push_back(r);
-    c.rows.push_back({label, {double(given), double(a.proposed)}, "", ""});
+    c.rows.push_back({shorten(label, 28), {double(given), double(a.proposed)}, "", ""});
   }
   d.set("awards", rows);
   d.set("has_awards", !f.awards.empty());
