@@ -82,7 +82,10 @@ bool iso_date(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
   }
-  return true;
+  using namespace std::chrono;
+  return year_month_day{year{std::stoi(s.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(s.substr(5, 2)))},
+                        day{static_cast<unsigned>(std::stoi(s.substr(8, 2)))}}
+      .ok();
 }
 
 int year_of(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }

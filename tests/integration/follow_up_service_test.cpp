@@ -110,7 +110,7 @@ class FollowUpServiceTest : public DbTest {
     record("person", cs_, staff_person_, contents_[1], "resource", "2024-02-01", "verified",
            "cash_vnd, donor_kind, donor_scope", "10000000, 'person', 'outside'");
     record("person", kh_, kh_person_, contents_[0], "role_model", "2024-06-01", "verified", "model_kind, model_name",
-           "'household', 'Hộ ông Nông Văn Sáng'");
+           "'person', 'Ông Nông Văn Sáng'");
     record("unit", cs_, 0, contents_[1], "resource", "2024-03-01", "submitted", "cash_vnd", "999");
     record("unit", cs_, 0, contents_[1], "resource", "2025-09-01", "verified", "cash_vnd", "777");
 
@@ -286,7 +286,7 @@ TEST_F(FollowUpServiceTest, AgencyFiguresAddUpVerifiedRecordsOfThePeriod) {
   EXPECT_EQ(f->communes[0].assessed_on, "2024-12-31");
 
   ASSERT_EQ(f->role_models.size(), 1u);
-  EXPECT_EQ(f->role_models[0].model_name, "Hộ ông Nông Văn Sáng");
+  EXPECT_EQ(f->role_models[0].model_name, "Ông Nông Văn Sáng");
   EXPECT_EQ(f->role_models[0].who, "Triệu Thị Ánh");
 
   // Awards: given in 2024, proposed in 2025.
@@ -359,6 +359,10 @@ TEST_F(FollowUpServiceTest, AnEmptyPeriodIsHonestlyEmpty) {
   auto bad = service_->figures(office_, q);
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().kind, ErrorKind::validation);
+  q.from = "2021-02-30";
+  auto no_such_day = service_->figures(office_, q);
+  ASSERT_FALSE(no_such_day.has_value());
+  EXPECT_EQ(no_such_day.error().kind, ErrorKind::validation);
 }
 
 TEST_F(FollowUpServiceTest, EachSeesWhatTheirRightsAllow) {
