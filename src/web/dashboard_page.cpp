@@ -173,6 +173,7 @@ void milestones(http::Context& ctx, const services::MovementFigures& f, const Li
     if (u.late > 0) r.set("has_late", true);
     units.push_back(r);
   }
+  d.set("has_task_units", !f.tasks_by_unit.empty());
   d.set("task_units", units);
   if (!c.rows.empty()) d.set("tasks_chart", documents::stacked_bar_chart_svg(c));
 }
