@@ -25,6 +25,9 @@ constexpr const char* kLate = "#dc3545";
 constexpr const char* kMissing = "#dee2e6";
 /// Charts sit in half a row beside their table: drawn at about the width they are shown at.
 constexpr int kChartWidth = 520;
+/// Role models and initiatives listed by name (the rest counted, a link to them all); tasks.
+constexpr std::size_t kListed = 20;
+constexpr std::size_t kListedMilestones = 100;
 
 /// `s` cut to about `n` characters (whole UTF-8 characters, at a space when one is near), with "…".
 std::string shorten(const std::string& s, std::size_t n) {
@@ -133,13 +136,14 @@ void milestones(http::Context& ctx, const services::MovementFigures& f, const Li
   mustache::list rows;
   int done = 0, due = 0, late = 0;
   for (const auto& m : f.milestones) {
+    (m.state == services::DueState::done ? done : m.state == services::DueState::late ? late : due)++;
+    if (rows.size() >= kListedMilestones) continue;
     mustache::data r;
     r.set("title", m.title);
     r.set("unit", m.unit_name.empty() ? ctx.t("followup.agency_own") : m.unit_name);
     r.set("due", display_date(m.due_date));
     if (!m.done_at.empty()) r.set("done_at", display_date(m.done_at));
     const char* state = m.state == services::DueState::done ? "done" : m.state == services::DueState::late ? "late" : "due";
-    (m.state == services::DueState::done ? done : m.state == services::DueState::late ? late : due)++;
     r.set("state", ctx.t(std::string("followup.state.") + state));
     r.set("state_color", m.state == services::DueState::done ? "success" : m.state == services::DueState::late ? "danger" : "primary");
     r.set("href", "/movements/" + std::to_string(l.movement) +
@@ -366,6 +370,8 @@ void people_and_ideas(http::Context& ctx, const services::MovementFigures& f, co
   mustache::list models;
   std::map<std::string, long long> by_kind;
   for (const auto& m : f.role_models) {
+    ++by_kind[m.model_kind];
+    if (models.size() >= kListed) continue;
     mustache::data r;
     r.set("title", m.model_name.empty() ? m.title : m.model_name);
     r.set("href", "/achievements/" + std::to_string(m.achievement_id));
@@ -373,7 +379,10 @@ void people_and_ideas(http::Context& ctx, const services::MovementFigures& f, co
     r.set("kind", m.model_kind.empty() ? "" : ctx.t("model_kind." + m.model_kind));
     r.set("on", display_date(m.occurred_on));
     models.push_back(r);
-    ++by_kind[m.model_kind];
+  }
+  if (f.role_models.size() > kListed) {
+    d.set("role_models_more", ctx.catalogue().format(ctx.lang, "followup.more",
+                                                     {{"count", number(static_cast<long long>(f.role_models.size() - kListed))}}));
   }
   d.set("role_models", models);
   d.set("has_role_models", !f.role_models.empty());
@@ -394,6 +403,8 @@ void people_and_ideas(http::Context& ctx, const services::MovementFigures& f, co
   mustache::list ideas;
   std::map<std::string, long long> by_level;
   for (const auto& i : f.initiatives) {
+    ++by_level[i.level.empty() ? "none" : i.level];
+    if (ideas.size() >= kListed) continue;
     mustache::data r;
     r.set("title", i.title);
     r.set("href", "/initiatives/" + std::to_string(i.initiative_id));
@@ -401,7 +412,10 @@ void people_and_ideas(http::Context& ctx, const services::MovementFigures& f, co
     r.set("level", ctx.t("initiative_level." + (i.level.empty() ? std::string("none") : i.level)));
     if (!i.recognised_on.empty()) r.set("on", display_date(i.recognised_on));
     ideas.push_back(r);
-    ++by_level[i.level.empty() ? "none" : i.level];
+  }
+  if (f.initiatives.size() > kListed) {
+    d.set("initiatives_more", ctx.catalogue().format(ctx.lang, "followup.more",
+                                                     {{"count", number(static_cast<long long>(f.initiatives.size() - kListed))}}));
   }
   d.set("initiatives", ideas);
   d.set("has_initiatives", !f.initiatives.empty());
