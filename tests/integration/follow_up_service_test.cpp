@@ -335,6 +335,24 @@ TEST_F(FollowUpServiceTest, APeriodAcrossTwoRuleSetsIsSplit) {
   EXPECT_EQ(f->splits[1].from, "2024-01-01");
   EXPECT_EQ(f->splits.back().to, "2025-06-01");
 
+  // A commune assessed in 2025 against a new criteria set of the same level: split there too.
+  exec("INSERT INTO criteria_set (code, name, level, valid_from, citation, created_at) VALUES ('ntm-2025', "
+       "'Bộ tiêu chí xã NTM 2025', 'ntm', '2025-03-01', 'QĐ 51/2025/QĐ-TTg', '2025-03-01T00:00:00Z')");
+  exec("INSERT INTO assessment (commune_id, set_id, agency_id, assessed_on, criteria_met, criteria_total, created_at) "
+       "VALUES (" + std::to_string(commune_) + ", " + std::to_string(scalar("SELECT MAX(id) FROM criteria_set")) + ", " +
+       std::to_string(agency_) + ", '2025-04-30', 7, 10, '2025-04-30T00:00:00Z')");
+  auto crossed = service_->figures(office_, query());
+  ASSERT_TRUE(crossed.has_value());
+  std::vector<std::string> sets;
+  for (const auto& s : crossed->splits) {
+    if (s.what == "criteria_set") sets.push_back(s.name + " " + s.from + " " + s.to);
+  }
+  EXPECT_EQ(sets, (std::vector<std::string>{"Bộ tiêu chí xã NTM 2021-2025 2021-01-01 2025-06-01",
+                                            "Bộ tiêu chí xã NTM 2025 2025-03-01 2025-06-01"}));
+  EXPECT_EQ(crossed->communes[0].criteria_met, 7);
+  EXPECT_EQ(crossed->communes[0].criteria_total, 10);
+  EXPECT_EQ(crossed->communes[0].criteria_set, "Bộ tiêu chí xã NTM 2025");
+
   auto q = query();
   q.from = "2023-01-01";
   q.to = "2023-12-31";
