@@ -29,6 +29,7 @@
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
+#include "services/follow_up.hpp"  // issue 7 follow-up
 
 namespace thidua::api {
 
@@ -61,6 +62,8 @@ struct ApiDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 follow-up: the figures behind the dashboards (set by name, after the others).
+  std::shared_ptr<services::FollowUpService> follow_up = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

@@ -122,6 +122,10 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.nominations->set_rules(services::nomination_rules_from(s.eligibility, s.catalogue));
   s.decisions->set_nominations(s.nominations);
   s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
+  // issue 7 follow-up: the figures, with the same rule layers as eligibility (where a period splits).
+  s.follow_up = std::make_shared<services::FollowUpService>(
+      s.db, system_clock(), std::vector<std::string>{"cao_bang"},
+      (std::filesystem::path(config.data_dir) / "rules" / "commendation").string());
   return s;
 }
 

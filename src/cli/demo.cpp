@@ -13,6 +13,7 @@
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
 #include "cli/demo_pledges.hpp"
+#include "cli/demo_followup.hpp"  // issue 7 follow-up
 #include "services/crypto.hpp"
 
 namespace thidua::cli {
@@ -187,6 +188,8 @@ int demo(const Common& common) {
   // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
   // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
   if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
+  // issue 7 follow-up: the duties' tasks as they stood at the end of 2025 (most done, two late).
+  if (auto r = load_demo_followup(*s, plan->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

@@ -116,6 +116,9 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   web_deps.council_sessions = s->council_sessions;
   api_deps.nominations = s->nominations;
   api_deps.council_sessions = s->council_sessions;
+  // issue 7 follow-up: the dashboards.
+  web_deps.follow_up = s->follow_up;
+  api_deps.follow_up = s->follow_up;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

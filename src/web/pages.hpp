@@ -32,6 +32,7 @@
 #include "services/certificate_service.hpp"
 #include "services/decision_service.hpp"
 #include "services/higher_award_service.hpp"
+#include "services/follow_up.hpp"  // issue 7 follow-up
 #include "web/views.hpp"
 
 namespace thidua::web {
@@ -71,6 +72,8 @@ struct WebDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 follow-up: the figures behind the dashboards (set by name, after the others).
+  std::shared_ptr<services::FollowUpService> follow_up = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

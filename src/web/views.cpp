@@ -155,6 +155,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
       nav.push_back(g.entry);
     };
     item("/", "nav.home");
+    item("/dashboard", "followup.nav");  // the follow-up dashboard, for everyone
     // The movement's work in its order: plan, pledges, what was done, initiatives, communes.
     auto movement = group("nav.group_movement");
     add(movement, "/movements", "nav3.movements");
