@@ -122,6 +122,11 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.nominations->set_rules(services::nomination_rules_from(s.eligibility, s.catalogue));
   s.decisions->set_nominations(s.nominations);
   s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
+  // issue 7 reminders
+  s.reminders = std::make_shared<services::ReminderService>(
+      s.db, s.pledges,
+      services::ReminderOptions{config.reminders_lead_days,
+                                config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url});
   return s;
 }
 

@@ -31,6 +31,7 @@
 #include "services/higher_award_service.hpp"
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
+#include "services/reminder_service.hpp"         // issue 7 reminders
 #include "services/user_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
@@ -69,6 +70,8 @@ struct Services {
   // Issue 6, nominations and the council (part h6c).
   std::shared_ptr<services::NominationService> nominations;
   std::shared_ptr<services::CouncilSessionService> council_sessions;
+  // issue 7 reminders: the pass the scheduler in `serve` and `thidua remind` run.
+  std::shared_ptr<services::ReminderService> reminders;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/reminder_scheduler.hpp"
 #include "app/routes.hpp"
 #include "cli/commands.hpp"
 #include "http/pipeline.hpp"
@@ -149,7 +150,14 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   std::cout << "thidua " << app::kVersion << " đang phục vụ tại / serving on http://" << config->listen << "/ ("
             << so.threads << " threads, " << config->db.substr(0, config->db.find(':')) << ")" << std::endl;
   spdlog::info("listening on {}:{}", so.host, (*server)->port());
+  // issue 7 reminders: the scheduler runs beside the server and stops with it.
+  std::unique_ptr<app::ReminderScheduler> reminders;
+  if (config->reminders_enabled) {
+    reminders = std::make_unique<app::ReminderScheduler>(s->reminders, *config);
+    reminders->start();
+  }
   (*server)->run();
+  if (reminders) reminders->stop();
   s->db->close();
   spdlog::info("stopped cleanly");
   spdlog::shutdown();

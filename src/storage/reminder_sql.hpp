@@ -1,0 +1,53 @@
+#pragma once
+/// SQL of reminder_repo (issue 7 reminders): set-based look-ups of the deadlines coming and
+/// passed, each joined to the accounts to remind and stripped of those already reminded.
+/// Portable between SQLite and PostgreSQL; each named parameter appears once.
+
+namespace thidua::storage::sql {
+
+/// Open tasks of movements in progress due by :horizon, with their recipients: a unit's task
+/// goes to the heads of that unit (the grant's unit, else the head's current placement), an
+/// agency's task (unit_id NULL, milestones among them) to the agency's Office. A task due
+/// before :today is late. Rows whose dedupe key the user already has are left out.
+inline constexpr const char* kReminderTasks =
+    "SELECT DISTINCT g.user_id, m.agency_id, t.id, t.title, t.due_date, m.id, m.title, COALESCE(uv.name, ''), "
+    "CASE WHEN i.section = 'milestone' THEN 1 ELSE 0 END "
+    "FROM movement_task t JOIN movement m ON m.id = t.movement_id "
+    "LEFT JOIN movement_item i ON i.id = t.item_id "
+    "LEFT JOIN unit_version uv ON uv.unit_id = t.unit_id AND uv.valid_to IS NULL "
+    "JOIN role_grant g ON g.agency_id = m.agency_id "
+    "AND g.role = CASE WHEN t.unit_id IS NULL THEN 'office' ELSE 'unit_head' END "
+    "JOIN user_account u ON u.id = g.user_id AND u.status = 'active' "
+    "LEFT JOIN person pe ON pe.user_id = g.user_id "
+    "LEFT JOIN person_placement pl ON pl.person_id = pe.id AND pl.valid_to IS NULL "
+    "WHERE m.status IN ('launched', 'midterm_reviewed') AND t.status = 'open' AND t.due_date IS NOT NULL "
+    "AND t.due_date <= :horizon AND (t.unit_id IS NULL OR COALESCE(g.unit_id, pl.unit_id) = t.unit_id) "
+    "AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.user_id = g.user_id AND n.dedupe_key = "
+    "CASE WHEN t.due_date < :today THEN 'task:' || CAST(t.id AS TEXT) || ':late' "
+    "ELSE 'task:' || CAST(t.id AS TEXT) || ':due:' || t.due_date END) "
+    "ORDER BY 5, 3, 1";
+
+/// Pledge windows of movements in progress whose deadline falls in [:from, :horizon].
+inline constexpr const char* kReminderPledgeWindows =
+    "SELECT pw.movement_id, pw.year, pw.deadline FROM pledge_window pw JOIN movement m ON m.id = pw.movement_id "
+    "WHERE m.status IN ('launched', 'midterm_reviewed') AND pw.deadline >= :from AND pw.deadline <= :horizon "
+    "ORDER BY pw.deadline, pw.movement_id, pw.year";
+
+/// The users who already have a notification with this dedupe key.
+inline constexpr const char* kUsersWithKey = "SELECT user_id FROM notification WHERE dedupe_key = :k";
+
+/// Notifications not yet e-mailed, created since :since, of active users with an address.
+inline constexpr const char* kToEmail =
+    "SELECT n.id, u.email, u.display_name, n.kind, n.title, n.body, n.link, COALESCE(n.due_date, '') "
+    "FROM notification n JOIN user_account u ON u.id = n.user_id "
+    "WHERE n.emailed_at IS NULL AND n.created_at >= :since AND u.email <> '' AND u.status = 'active' "
+    "ORDER BY n.id LIMIT :lim";
+inline constexpr const char* kMarkEmailed =
+    "UPDATE notification SET emailed_at = :at WHERE id = :id AND emailed_at IS NULL";
+
+/// An account's e-mail address (for reminders).
+inline constexpr const char* kUserEmail = "SELECT id, email, agency_id FROM user_account WHERE login = :l";
+inline constexpr const char* kSetUserEmail =
+    "UPDATE user_account SET email = :e, updated_at = :at, version = version + 1 WHERE id = :id";
+
+}  // namespace thidua::storage::sql
