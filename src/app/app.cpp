@@ -127,6 +127,7 @@ Result<Services> open_services(const Config& config, bool migrate) {
       s.db, s.pledges,
       services::ReminderOptions{config.reminders_lead_days,
                                 config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url});
+  s.reminders->set_nominations(s.nominations);
   return s;
 }
 

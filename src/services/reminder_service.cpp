@@ -64,6 +64,26 @@ NotificationDraft task_draft(const storage::TaskReminderRow& t, const std::strin
   return n;
 }
 
+/// "Xã Đức Long", "Phường Sông Hiến".
+std::string commune_name(const storage::CommuneUnassessed& c) {
+  const char* prefix = c.commune_kind == "phuong" ? "Phường " : c.commune_kind == "thi_tran" ? "Thị trấn " : "Xã ";
+  return prefix + c.commune_name;
+}
+
+NotificationDraft assessment_draft(const storage::CommuneUnassessed& c, int year, bool late) {
+  NotificationDraft n;
+  n.agency_id = c.agency_id;
+  n.kind = late ? "assessment_late" : "assessment_due";
+  const std::string y = std::to_string(year);
+  n.title = (late ? "Quá hạn đánh giá tiêu chí năm " : "Sắp đến hạn đánh giá tiêu chí năm ") + y + ": " + commune_name(c);
+  n.body = commune_name(c) + " do cơ quan phụ trách chưa có kết quả đánh giá tiêu chí nào trong năm " + y +
+           " (hạn 31/12/" + y + ").";
+  n.link = "/communes/" + std::to_string(c.commune_id) + "/assessments/new";
+  n.dedupe_key = "assessment:" + std::to_string(c.assignment_id) + ":" + y + (late ? ":late" : ":due");
+  n.due_date = y + "-12-31";
+  return n;
+}
+
 }  // namespace
 
 ReminderService::ReminderService(std::shared_ptr<storage::Database> db, std::shared_ptr<PledgeService> pledges,
@@ -85,6 +105,28 @@ Result<ReminderRun> ReminderService::run(TimePoint now, bool dry_run) {
     auto o = pledges_->overview(actor, w.movement_id, w.year);
     if (o) overviews.push_back(std::move(*o));
   }
+  // Dossiers: the nomination's own checklist says what is missing (its read).
+  std::vector<std::pair<storage::DossierDue, std::vector<std::string>>> dossiers;
+  if (nominations_) {
+    auto due = db_->read([&](storage::Tx& tx) -> Result<std::vector<storage::DossierDue>> {
+      return storage::dossiers_due(tx, out.today, horizon);
+    });
+    if (!due) return fail(due.error());
+    for (const auto& d : *due) {
+      auto v = nominations_->get(actor, d.nomination_id);
+      if (!v) continue;
+      std::vector<std::string> missing;
+      for (const auto& e : v->dossier) {
+        if (e.item.required && !e.complete) missing.push_back(e.item.name);
+      }
+      if (!missing.empty()) dossiers.emplace_back(d, std::move(missing));
+    }
+  }
+  // Communes: this year's assessment is due by 31/12; last year's is late for a month after.
+  const int this_year = std::stoi(out.today.substr(0, 4));
+  const std::string year_end = std::to_string(this_year) + "-12-31";
+  const bool assessments_due = horizon >= year_end;
+  const bool assessments_late = vn_day(now, -31) <= std::to_string(this_year - 1) + "-12-31";
   auto collect = [&](storage::Tx& tx) {
     std::vector<NotificationDraft> drafts;
     for (const auto& t : storage::task_reminders(tx, out.today, horizon)) drafts.push_back(task_draft(t, out.today));
@@ -107,6 +149,52 @@ Result<ReminderRun> ReminderService::run(TimePoint now, bool dry_run) {
           d.kind += "_late";
         }
         drafts.push_back(std::move(d));
+      }
+    }
+    // Recipients of a unit's matter: its heads, else the agency's Office.
+    auto heads_or_office = [&](std::int64_t agency, std::int64_t unit) {
+      if (!heads.count(agency)) {
+        auto& h = heads[agency];
+        for (const auto& [u, user] : storage::unit_heads(tx, agency)) h[u].push_back(user);
+      }
+      if (unit) {
+        if (auto it = heads[agency].find(unit); it != heads[agency].end() && !it->second.empty()) return it->second;
+      }
+      return storage::office_users(tx, agency);
+    };
+    auto add_new = [&](NotificationDraft d, const std::vector<std::int64_t>& users) {
+      auto had = storage::users_with_key(tx, d.dedupe_key);
+      for (auto user : users) {
+        if (had.count(user)) continue;
+        d.user_id = user;
+        drafts.push_back(d);
+      }
+    };
+    for (const auto& [d, missing] : dossiers) {
+      NotificationDraft n;
+      n.agency_id = d.agency_id;
+      n.kind = "dossier_due";
+      n.title = "Hồ sơ đề nghị khen thưởng chưa đủ: " + d.subject_name;
+      std::string list;
+      for (const auto& m : missing) list += (list.empty() ? "" : "; ") + m;
+      n.body = "Phiên họp “" + d.session_title + "” ngày " + vn_date(d.held_on) +
+               " sẽ xét đề nghị này; hồ sơ còn thiếu: " + list + ".";
+      n.link = "/nominations/" + std::to_string(d.nomination_id);
+      n.dedupe_key = "dossier:" + std::to_string(d.nomination_id) + ":session:" + d.held_on;
+      n.due_date = d.held_on;
+      add_new(std::move(n), heads_or_office(d.agency_id, d.unit_id));
+    }
+    for (auto [year, late] : {std::pair{this_year, false}, std::pair{this_year - 1, true}}) {
+      if (late ? !assessments_late : !assessments_due) continue;
+      std::map<std::int64_t, std::vector<storage::CommuneUnassessed>> by_assignment;
+      for (auto& c : storage::communes_unassessed(tx, year)) by_assignment[c.assignment_id].push_back(std::move(c));
+      for (const auto& [id, rows] : by_assignment) {
+        std::vector<std::int64_t> users;
+        for (const auto& c : rows) {
+          if (c.user_id) users.push_back(c.user_id);
+        }
+        if (users.empty()) users = storage::office_users(tx, rows.front().agency_id);
+        add_new(assessment_draft(rows.front(), year, late), users);
       }
     }
     return drafts;

@@ -5,7 +5,13 @@
 ///   - open tasks of a movement in progress: a unit's to the head(s) of that unit, the
 ///     agency's own (plan milestones among them) to the agency's Office;
 ///   - pledge windows closing (or closed in the last `lead_days`): to the people and the heads
-///     of units who have not registered (the pledge follow-up's own list and wording).
+///     of units who have not registered (the pledge follow-up's own list and wording);
+///   - nominations on the agenda of a council session held within `lead_days` whose dossier
+///     still lacks a required document (the nomination's own checklist): to the heads of the
+///     nominee's unit, else the Office;
+///   - communes the agency supports with no recorded assessment in the year: due by 31/12
+///     (the schema has no other due date for assessments), late once in the month after; to
+///     the assignment's contact people who have an account, else the Office.
 /// A pass is one transaction with one audit entry ("reminder.run"), and writes nothing at all
 /// when there is nothing new. After a pass, new notifications can be e-mailed (SMTP on).
 
@@ -19,6 +25,7 @@
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
 #include "services/mailer.hpp"
+#include "services/nomination_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/pledge_service.hpp"
 #include "storage/database.hpp"
@@ -48,6 +55,9 @@ class ReminderService {
   ReminderService(std::shared_ptr<storage::Database> db, std::shared_ptr<PledgeService> pledges,
                   ReminderOptions options = {}, Clock clock = system_clock());
 
+  /// The nominations' dossiers are checked only once this is set (app wiring).
+  void set_nominations(std::shared_ptr<NominationService> nominations) { nominations_ = std::move(nominations); }
+
   /// One pass at `now`. `dry_run`: finds what would be written and writes nothing.
   Result<ReminderRun> run(TimePoint now, bool dry_run = false);
   Result<ReminderRun> run_now(bool dry_run = false) { return run(clock_(), dry_run); }
@@ -64,6 +74,7 @@ class ReminderService {
  private:
   std::shared_ptr<storage::Database> db_;
   std::shared_ptr<PledgeService> pledges_;
+  std::shared_ptr<NominationService> nominations_;
   ReminderOptions options_;
   Clock clock_;
 };

@@ -47,6 +47,56 @@ std::vector<PledgeWindowDue> pledge_windows_between(Tx& tx, const std::string& f
   return out;
 }
 
+std::vector<DossierDue> dossiers_due(Tx& tx, const std::string& from, const std::string& horizon) {
+  long long id = 0, agency = 0, unit = 0;
+  DossierDue d;
+  soci::statement st = (tx.sql().prepare << sql::kReminderDossiers, soci::into(id), soci::into(agency),
+                        soci::into(d.subject_name), soci::into(unit), soci::into(d.held_on), soci::into(d.session_title),
+                        soci::use(from), soci::use(horizon));
+  std::vector<DossierDue> out;
+  if (st.execute(true)) {
+    do {
+      d.nomination_id = id;
+      d.agency_id = agency;
+      d.unit_id = unit;
+      out.push_back(d);
+    } while (st.fetch());
+  }
+  return out;
+}
+
+std::vector<CommuneUnassessed> communes_unassessed(Tx& tx, int year) {
+  const std::string ys = std::to_string(year) + "-01-01", ye = std::to_string(year) + "-12-31";
+  long long assignment = 0, agency = 0, commune = 0, user = 0;
+  CommuneUnassessed c;
+  soci::statement st = (tx.sql().prepare << sql::kReminderCommunes, soci::into(assignment), soci::into(agency),
+                        soci::into(commune), soci::into(c.commune_name), soci::into(c.commune_kind), soci::into(user), soci::use(ye),
+                        soci::use(ys), soci::use(ys), soci::use(ye));
+  std::vector<CommuneUnassessed> out;
+  if (st.execute(true)) {
+    do {
+      c.assignment_id = assignment;
+      c.agency_id = agency;
+      c.commune_id = commune;
+      c.user_id = user;
+      out.push_back(c);
+    } while (st.fetch());
+  }
+  return out;
+}
+
+std::vector<std::int64_t> office_users(Tx& tx, std::int64_t agency_id) {
+  long long a = agency_id, user = 0;
+  soci::statement st = (tx.sql().prepare << sql::kOfficeUsers, soci::into(user), soci::use(a));
+  std::vector<std::int64_t> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(user);
+    } while (st.fetch());
+  }
+  return out;
+}
+
 std::set<std::int64_t> users_with_key(Tx& tx, const std::string& dedupe_key) {
   long long user = 0;
   soci::statement st = (tx.sql().prepare << sql::kUsersWithKey, soci::into(user), soci::use(dedupe_key));

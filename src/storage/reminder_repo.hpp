@@ -33,6 +33,30 @@ struct PledgeWindowDue {
 };
 std::vector<PledgeWindowDue> pledge_windows_between(Tx& tx, const std::string& from, const std::string& horizon);
 
+/// A nomination on the agenda of a council session coming soon.
+struct DossierDue {
+  std::int64_t nomination_id = 0;
+  std::int64_t agency_id = 0;
+  std::string subject_name;
+  std::int64_t unit_id = 0;  ///< 0: none (a household)
+  std::string held_on;
+  std::string session_title;
+};
+std::vector<DossierDue> dossiers_due(Tx& tx, const std::string& from, const std::string& horizon);
+
+/// A supported commune with no assessment in a year, and one contact's account (0: none).
+struct CommuneUnassessed {
+  std::int64_t assignment_id = 0;
+  std::int64_t agency_id = 0;
+  std::int64_t commune_id = 0;
+  std::string commune_name;
+  std::string commune_kind;
+  std::int64_t user_id = 0;
+};
+std::vector<CommuneUnassessed> communes_unassessed(Tx& tx, int year);
+
+std::vector<std::int64_t> office_users(Tx& tx, std::int64_t agency_id);
+
 /// The users who already have a notification with `dedupe_key`.
 std::set<std::int64_t> users_with_key(Tx& tx, const std::string& dedupe_key);
 

@@ -33,6 +33,32 @@ inline constexpr const char* kReminderPledgeWindows =
     "WHERE m.status IN ('launched', 'midterm_reviewed') AND pw.deadline >= :from AND pw.deadline <= :horizon "
     "ORDER BY pw.deadline, pw.movement_id, pw.year";
 
+/// Nominations on the agenda of a planned council session held in [:from, :horizon] that the
+/// council has not taken up yet: their dossier must be complete by the session.
+inline constexpr const char* kReminderDossiers =
+    "SELECT n.id, n.agency_id, n.subject_name, COALESCE(n.unit_id, 0), s.held_on, s.title "
+    "FROM council_item ci JOIN council_session s ON s.id = ci.session_id JOIN nomination n ON n.id = ci.nomination_id "
+    "WHERE s.status = 'planned' AND ci.status = 'pending' AND s.held_on >= :from AND s.held_on <= :horizon "
+    "ORDER BY s.held_on, n.id";
+
+/// Communes an agency supported during [:ys, :ye] with no recorded assessment of theirs in it,
+/// one row per contact person (user 0: a contact without an account, or no contact at all).
+inline constexpr const char* kReminderCommunes =
+    "SELECT a.id, a.agency_id, a.commune_id, cv.name, cv.kind, COALESCE(u.id, 0) FROM commune_assignment a "
+    "JOIN commune_version cv ON cv.commune_id = a.commune_id AND cv.valid_to IS NULL "
+    "LEFT JOIN commune_assignment_contact c ON c.assignment_id = a.id "
+    "LEFT JOIN person pe ON pe.id = c.person_id "
+    "LEFT JOIN user_account u ON u.id = pe.user_id AND u.status = 'active' "
+    "WHERE a.valid_from <= :ye AND (a.valid_to IS NULL OR a.valid_to > :ys) "
+    "AND NOT EXISTS (SELECT 1 FROM assessment s WHERE s.commune_id = a.commune_id AND s.agency_id = a.agency_id "
+    "AND s.status = 'recorded' AND s.assessed_on >= :ys2 AND s.assessed_on <= :ye2) "
+    "ORDER BY a.id, 6";
+
+/// The active accounts holding the Office role of an agency.
+inline constexpr const char* kOfficeUsers =
+    "SELECT DISTINCT g.user_id FROM role_grant g JOIN user_account u ON u.id = g.user_id AND u.status = 'active' "
+    "WHERE g.role = 'office' AND g.agency_id = :a ORDER BY 1";
+
 /// The users who already have a notification with this dedupe key.
 inline constexpr const char* kUsersWithKey = "SELECT user_id FROM notification WHERE dedupe_key = :k";
 

@@ -237,6 +237,64 @@ TEST_F(ReminderServiceTest, EmailGoesOnceAndFailuresAreRetried) {
   EXPECT_EQ(mailer.sent.size(), 1u);
 }
 
+TEST_F(ReminderServiceTest, CommunesWithoutAnAssessmentRemindTheirContactsBeforeTheYearEnds) {
+  // Three communes BDT supports: one with the staff member as contact, one with no contact
+  // (its Office hears), one assessed in 2025 (nobody hears); SKH's own unassessed commune.
+  auto commune = [&](const std::string& code, const std::string& name, std::int64_t agency) {
+    exec("INSERT INTO commune (code, province, created_at) VALUES ('" + code + "', 'Cao Bằng', '2021-01-01T00:00:00Z')");
+    auto id = scalar("SELECT CAST(MAX(id) AS BIGINT) FROM commune");
+    exec("INSERT INTO commune_version (commune_id, name, kind, valid_from) VALUES (" + std::to_string(id) + ", '" + name +
+         "', 'xa', '2021-01-01')");
+    exec("INSERT INTO commune_assignment (agency_id, commune_id, target_level, valid_from, created_at) VALUES (" +
+         std::to_string(agency) + ", " + std::to_string(id) + ", 'ntm', '2022-09-12', '2022-09-12T00:00:00Z')");
+    return std::pair{id, scalar("SELECT CAST(MAX(id) AS BIGINT) FROM commune_assignment")};
+  };
+  auto [duc_long, a1] = commune("04513", "Đức Long", agency_);
+  auto [quang_han, a2] = commune("04516", "Quang Hán", agency_);
+  auto [tien_thanh, a3] = commune("04519", "Tiên Thành", agency_);
+  auto [bach_dang, a4] = commune("04522", "Bạch Đằng", other_);
+  exec("INSERT INTO commune_assignment_contact (assignment_id, person_id, role) SELECT " + std::to_string(a1) +
+       ", id, 'Cán bộ phụ trách' FROM person WHERE user_id = " + std::to_string(user_["staff"]));
+  exec("INSERT INTO criteria_set (code, name, level, valid_from, citation, created_at) VALUES ('t', 'Bộ tiêu chí', 'ntm', "
+       "'2021-01-01', 'QĐ 318/QĐ-TTg', '2021-01-01T00:00:00Z')");
+  exec("INSERT INTO assessment (commune_id, set_id, agency_id, assessed_on, kind, criteria_met, criteria_total, created_at) "
+       "SELECT " + std::to_string(tien_thanh) + ", MAX(id), " + std::to_string(agency_) +
+       ", '2025-06-30', 'half_year', 12, 19, '2025-06-30T00:00:00Z' FROM criteria_set");
+  (void)quang_han;
+  (void)a2;
+  (void)a3;
+  (void)bach_dang;
+  (void)a4;
+  auto count = [&](const std::string& who, const std::string& kind) {
+    return scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM notification WHERE user_id = " + std::to_string(user_[who]) +
+                  " AND kind = '" + kind + "'");
+  };
+  // In June nothing is due yet.
+  ASSERT_TRUE(reminders_->run(clock_.now()).has_value());
+  EXPECT_EQ(scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM notification WHERE kind LIKE 'assessment%'"), 0);
+  // 27/12/2025: due for Đức Long (its contact) and Quang Hán (the Office); SKH's for its Office.
+  auto r = reminders_->run(*parse_iso("2025-12-27T03:00:00Z"));
+  ASSERT_TRUE(r.has_value()) << r.error().code << " " << r.error().detail;
+  EXPECT_EQ(r->by_kind["assessment_due"], 3);
+  EXPECT_EQ(count("staff", "assessment_due"), 1);
+  EXPECT_EQ(count("office", "assessment_due"), 1);
+  EXPECT_EQ(count("stranger", "assessment_due"), 1);
+  EXPECT_EQ(text("SELECT title FROM notification WHERE kind = 'assessment_due' AND user_id = " +
+                 std::to_string(user_["staff"])),
+            "Sắp đến hạn đánh giá tiêu chí năm 2025: Xã Đức Long");
+  EXPECT_EQ(text("SELECT link FROM notification WHERE kind = 'assessment_due' AND user_id = " +
+                 std::to_string(user_["staff"])),
+            "/communes/" + std::to_string(duc_long) + "/assessments/new");
+  // 05/01/2026: 2025's are late (once), 2026's not due yet.
+  r = reminders_->run(*parse_iso("2026-01-05T03:00:00Z"));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->by_kind["assessment_late"], 3);
+  EXPECT_EQ(r->by_kind["assessment_due"], 0);
+  r = reminders_->run(*parse_iso("2026-01-06T03:00:00Z"));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->by_kind["assessment_late"], 0);
+}
+
 TEST(SmtpMessage, SubjectIsEncodedWordsAndBodyBase64) {
   EXPECT_EQ(services::rfc2047("Reminder"), "Reminder");
   auto s = services::rfc2047("[Thi đua] Nhiệm vụ sắp đến hạn: Rà soát hộ nghèo vùng đồng bào dân tộc");
