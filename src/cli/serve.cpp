@@ -123,6 +123,7 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.pledges = s->pledges;
   api_deps.notifications = s->notifications;
   api_deps.covenants = s->covenants;
+  web_deps.reminders = s->reminders;  // issue 7 reminders
   (*views)->set_unread_counter([n = s->notifications](http::Context& ctx) {
     return ctx.principal ? n->unread_for_nav(*ctx.principal, ctx.data_version) : 0;
   });

@@ -283,6 +283,11 @@ bool valid_email(const std::string& e) {
   return true;
 }
 
+Result<std::map<std::int64_t, std::string>> ReminderService::emails(const Principal& actor) {
+  if (!actor.is_admin()) return fail(ErrorKind::forbidden, "auth.forbidden");
+  return db_->read([&](storage::Tx& tx) -> Result<std::map<std::int64_t, std::string>> { return storage::user_emails(tx); });
+}
+
 Result<void> ReminderService::set_email(const Principal& actor, const std::string& login, const std::string& email_in) {
   const auto now = clock_();
   const std::string email(text::trim(email_in));

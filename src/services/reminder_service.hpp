@@ -70,6 +70,8 @@ class ReminderService {
   /// Sets the e-mail address of account `login` (empty: none) — the installation administrator,
   /// or the administrator or Office of the account's agency. Audited "user.email".
   Result<void> set_email(const Principal& actor, const std::string& login, const std::string& email);
+  /// user id → e-mail address of the accounts that have one (administrators: the users page).
+  Result<std::map<std::int64_t, std::string>> emails(const Principal& actor);
 
  private:
   std::shared_ptr<storage::Database> db_;

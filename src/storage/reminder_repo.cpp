@@ -143,6 +143,19 @@ std::optional<UserEmail> user_email(Tx& tx, const std::string& login) {
   return u;
 }
 
+std::map<std::int64_t, std::string> user_emails(Tx& tx) {
+  long long id = 0;
+  std::string email;
+  soci::statement st = (tx.sql().prepare << sql::kUserEmails, soci::into(id), soci::into(email));
+  std::map<std::int64_t, std::string> out;
+  if (st.execute(true)) {
+    do {
+      out[id] = email;
+    } while (st.fetch());
+  }
+  return out;
+}
+
 void set_user_email(Tx& tx, std::int64_t user_id, const std::string& email, const std::string& at) {
   long long id = user_id;
   tx.sql() << sql::kSetUserEmail, soci::use(email), soci::use(at), soci::use(id);

@@ -3,6 +3,7 @@
 /// notifications waiting to be e-mailed.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -81,6 +82,8 @@ struct UserEmail {
   std::optional<std::int64_t> agency_id;
 };
 std::optional<UserEmail> user_email(Tx& tx, const std::string& login);
+/// user id → address, for the accounts that have one.
+std::map<std::int64_t, std::string> user_emails(Tx& tx);
 void set_user_email(Tx& tx, std::int64_t user_id, const std::string& email, const std::string& at);
 
 }  // namespace thidua::storage

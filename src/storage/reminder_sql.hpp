@@ -71,6 +71,8 @@ inline constexpr const char* kToEmail =
 inline constexpr const char* kMarkEmailed =
     "UPDATE notification SET emailed_at = :at WHERE id = :id AND emailed_at IS NULL";
 
+/// Every account's address that is set.
+inline constexpr const char* kUserEmails = "SELECT id, email FROM user_account WHERE email <> ''";
 /// An account's e-mail address (for reminders).
 inline constexpr const char* kUserEmail = "SELECT id, email, agency_id FROM user_account WHERE login = :l";
 inline constexpr const char* kSetUserEmail =

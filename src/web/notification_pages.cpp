@@ -69,7 +69,7 @@ Result<http::Response> notification_read(const WebDeps& deps, http::Context& ctx
 Result<http::Response> notifications_read_all(const WebDeps& deps, http::Context& ctx) {
   auto n = deps.notifications->mark_all_read(*ctx.principal);
   if (!n) return fail(n.error());
-  ctx.set_flash("notification_flash.all_read");
+  ctx.set_flash("flash.reminder.all_read");  // issue 7: a key under [flash], or it is never shown
   return http::Response::redirect("/notifications");
 }
 

@@ -82,6 +82,18 @@ describe('a unit head and her reminders', () => {
     await Promise.all([phone.waitForURL((u) => u.pathname === '/notifications'), phone.click('#read-all')]);
     assert.equal(await phone.$('#unread-badge'), null);
     await shot(phone, '6-office-all-read');
+  });
+
+  it('the administrator gives her an e-mail address for reminders', async () => {
+    const admin = await chrome.as('admin');
+    await admin.goto(`${srv.url}/admin/users`);
+    await admin.fill('#email-truongphong', 'hoangthilan@caobang.gov.vn');
+    await Promise.all([
+      admin.waitForURL((u) => u.pathname === '/admin/users'),
+      admin.locator('form[action="/admin/users/truongphong/email"] button').click(),
+    ]);
+    assert.equal(await admin.inputValue('#email-truongphong'), 'hoangthilan@caobang.gov.vn');
+    await shot(admin, '7-admin-email');
     assert.deepEqual(chrome.problems, []);
   });
 });

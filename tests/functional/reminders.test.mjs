@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
-import { cli, show, startServer } from '../support/server.mjs';
+import { as } from '../support/pages.mjs';
+import { byId, cli, show, startServer, textById } from '../support/server.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -159,6 +160,34 @@ describe('reminders with SMTP off (the default)', () => {
     await waitFor('a reminder', async () => (await notifications(srv, srv.tokens.truongphong)).items.some((n) => n.kind === 'task_late'));
     await sleep(1500);
     assert.equal(smtp.messages.length, 0);
+  });
+
+  it('lets the administrator set an address on the users page (422 for a bad one)', async () => {
+    const admin = await as(srv, 'admin');
+    await admin.get('/admin/users');
+    const bad = await admin.post('/admin/users/canbo/email', { email: 'duc at caobang' });
+    assert.equal(bad.status, 422, bad.html.slice(0, 500));
+    assert.equal(textById(bad.html, 'e-email-canbo'), 'Địa chỉ thư điện tử không hợp lệ.');
+    assert.equal(byId(bad.html, 'email-canbo').attrs.value, 'duc at caobang');
+    const ok = await admin.post('/admin/users/canbo/email', { email: 'damvanduc@caobang.gov.vn' });
+    assert.equal(ok.status, 303, ok.html.slice(0, 300));
+    const page = await admin.get('/admin/users');
+    assert.match(page.html, /id="email-canbo" value="damvanduc@caobang.gov.vn"/);
+    // Not for a unit head.
+    const head = await as(srv, 'truongphong');
+    await head.get('/');
+    const refused = await head.post('/admin/users/canbo/email', { email: 'x@caobang.gov.vn' });
+    assert.ok([403, 404].includes(refused.status), String(refused.status));
+    // And at the command line, with the account.
+    const added = cli(['user', 'add', '--db', srv.dbUrl, '--login', 'thuky', '--name', 'Lý Thị Thu', '--role', 'staff',
+      '--agency', 'BDT', '--email', 'lythithu@caobang.gov.vn']);
+    assert.equal(added.status, 0, added.stderr);
+    const badCli = cli(['user', 'add', '--db', srv.dbUrl, '--login', 'thuky2', '--name', 'Lý Thị Thu', '--role', 'staff',
+      '--agency', 'BDT', '--email', 'khong-hop-le']);
+    assert.notEqual(badCli.status, 0);
+    assert.match(badCli.stderr + badCli.stdout, /thư điện tử không hợp lệ/);
+    assert.match((await admin.get('/admin/users')).html, /id="email-thuky" value="lythithu@caobang.gov.vn"/);
+    assert.doesNotMatch((await admin.get('/admin/users')).html, /thuky2/);
   });
 
   it('stops promptly on SIGTERM while the scheduler waits', async () => {
