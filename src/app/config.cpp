@@ -70,6 +70,7 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
       c.smtp_tls = t["smtp"]["tls"].value_or(c.smtp_tls);
       c.smtp_user = t["smtp"]["user"].value_or(c.smtp_user);
       c.smtp_from = t["smtp"]["from"].value_or(c.smtp_from);
+      if (t["smtp"]["password"]) return fail(invalid("smtp.password: give it in THIDUA_SMTP_PASSWORD, not in the file"));
     } catch (const toml::parse_error& e) {
       return fail(invalid(*file + ": " + std::string(e.description())));
     }

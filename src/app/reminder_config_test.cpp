@@ -90,6 +90,13 @@ from = "thidua@caobang.gov.vn"
   EXPECT_EQ(c->smtp_port, 25);
 }
 
+TEST_F(ReminderConfig, RefusesAPasswordInTheFile) {
+  auto c = load_config(write_file("[smtp]\npassword = \"secret\"\n"));
+  ASSERT_FALSE(c.has_value());
+  EXPECT_NE(c.error().detail.find("THIDUA_SMTP_PASSWORD"), std::string::npos);
+  EXPECT_EQ(c.error().detail.find("secret"), std::string::npos);
+}
+
 TEST_F(ReminderConfig, RejectsBadValues) {
   setenv("THIDUA_REMINDERS_INTERVAL_SECONDS", "0", 1);
   EXPECT_FALSE(load_config(std::nullopt).has_value());
