@@ -295,6 +295,31 @@ TEST_F(ReminderServiceTest, CommunesWithoutAnAssessmentRemindTheirContactsBefore
   EXPECT_EQ(r->by_kind["assessment_late"], 0);
 }
 
+TEST_F(ReminderServiceTest, AnAddressIsSetByTheAgencysManagersOnly) {
+  auto office = db_->read([&](storage::Tx& tx) { return services::load_principal(tx, user_["office"]); });
+  ASSERT_TRUE(office.has_value());
+  auto bad = reminders_->set_email(*office, "truong_cs", "lam van hung@caobang");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, "reminder.email_invalid");
+  ASSERT_EQ(bad.error().fields.size(), 1u);
+  EXPECT_EQ(bad.error().fields[0].field, "email");
+  ASSERT_TRUE(reminders_->set_email(*office, "TRUONG_CS", " lamvanhung@caobang.gov.vn ").has_value());
+  EXPECT_EQ(text("SELECT email FROM user_account WHERE login = 'truong_cs'"), "lamvanhung@caobang.gov.vn");
+  EXPECT_EQ(audits("user.email"), 1);
+  ASSERT_TRUE(reminders_->set_email(*office, "truong_cs", "lamvanhung@caobang.gov.vn").has_value());
+  EXPECT_EQ(audits("user.email"), 1);  // unchanged: nothing written
+  // Another agency's account is "not found", as a missing one.
+  auto other = reminders_->set_email(*office, "vp_khac", "x@skhcn.caobang.gov.vn");
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().kind, ErrorKind::not_found);
+  auto head = db_->read([&](storage::Tx& tx) { return services::load_principal(tx, user_["head_cs"]); });
+  EXPECT_FALSE(reminders_->set_email(*head, "canbo", "x@caobang.gov.vn").has_value());
+  auto emails = reminders_->emails(root_);
+  ASSERT_TRUE(emails.has_value());
+  EXPECT_EQ(emails->size(), 1u);
+  EXPECT_EQ(emails->at(user_["head_cs"]), "lamvanhung@caobang.gov.vn");
+}
+
 TEST(SmtpMessage, SubjectIsEncodedWordsAndBodyBase64) {
   EXPECT_EQ(services::rfc2047("Reminder"), "Reminder");
   auto s = services::rfc2047("[Thi đua] Nhiệm vụ sắp đến hạn: Rà soát hộ nghèo vùng đồng bào dân tộc");
