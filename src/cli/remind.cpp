@@ -19,7 +19,7 @@ int remind(app::Services& s, bool dry_run) {
   for (const auto& [k, n] : r->by_kind) std::cout << ", " << k << "=" << n;
   if (r->no_account > 0) std::cout << "; " << r->no_account << " người chưa có tài khoản";
   std::cout << std::endl;
-  if (!dry_run && s.config.smtp_enabled && r->written > 0) {
+  if (!dry_run && s.config.smtp_enabled) {  // new ones, and those a failure left unsent
     services::SmtpMailer mailer(app::smtp_settings(s.config));
     auto m = s.reminders->email_pending(mailer);
     if (!m) return report(m.error());
