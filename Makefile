@@ -68,6 +68,8 @@ bench: deps build
 	@THIDUA_CERT_BENCH=$(RELEASE_DIR)/bench/certificates/thidua-certificates-bench bench/certificates-bench.sh
 	@# issue 7 follow-up: the dashboard page and the figures behind it.
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/dashboard-bench.sh
+	@# issue 7 reminders: one reminder pass on the generated province
+	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/reminders-bench.sh
 	@$(RELEASE_DIR)/bench/docs/thidua-docs-bench --json bench/results/docs-latest.json \
 	  --commit "$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 

@@ -15,6 +15,8 @@ PKGS_BUILD=(
   libcairo2-dev libpango1.0-dev fonts-liberation2 libzip-dev libexpat1-dev libxlsxwriter-dev libqrencode-dev
   # Thumbnails of evidence photos: JPEG decoded at a reduced scale.
   libjpeg62-turbo-dev
+  # Optional e-mail of reminders over SMTP (issue 7): libcurl speaks the protocol.
+  libcurl4-openssl-dev
 )
 # Test and benchmark dependencies (make test / make bench).
 PKGS_TEST=(

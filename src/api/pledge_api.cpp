@@ -204,7 +204,8 @@ json::object covenant_json(const Covenant& c) {
 json::object notification_json(const Notification& n) {
   return {{"id", n.id},     {"kind", n.kind},       {"title", n.title},
           {"body", n.body}, {"link", opt_text(n.link)}, {"created_at", n.created_at},
-          {"read_at", opt_text(n.read_at)}};
+          {"read_at", opt_text(n.read_at)}, {"due_date", opt_text(n.due_date)},
+          {"emailed_at", opt_text(n.emailed_at)}};
 }
 
 }  // namespace

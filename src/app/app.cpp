@@ -126,6 +126,12 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.follow_up = std::make_shared<services::FollowUpService>(
       s.db, system_clock(), std::vector<std::string>{"cao_bang"},
       (std::filesystem::path(config.data_dir) / "rules" / "commendation").string());
+  // issue 7 reminders
+  s.reminders = std::make_shared<services::ReminderService>(
+      s.db, s.pledges,
+      services::ReminderOptions{config.reminders_lead_days,
+                                config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url});
+  s.reminders->set_nominations(s.nominations);
   return s;
 }
 

@@ -31,6 +31,7 @@
 #include "services/higher_award_service.hpp"
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
+#include "services/reminder_service.hpp"         // issue 7 reminders
 #include "services/user_service.hpp"
 #include "services/follow_up.hpp"  // issue 7 follow-up
 #include "storage/database.hpp"
@@ -72,6 +73,8 @@ struct Services {
   std::shared_ptr<services::CouncilSessionService> council_sessions;
   // issue 7 follow-up: the figures behind the dashboards and review reports.
   std::shared_ptr<services::FollowUpService> follow_up;
+  // issue 7 reminders: the pass the scheduler in `serve` and `thidua remind` run.
+  std::shared_ptr<services::ReminderService> reminders;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -60,6 +60,17 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
       c.evidence_max_bytes =
           static_cast<std::size_t>(t["evidence_max_bytes"].value_or(static_cast<long long>(c.evidence_max_bytes)));
       c.public_base_url = t["public_base_url"].value_or(c.public_base_url);
+      // issue 7 reminders
+      c.reminders_enabled = t["reminders"]["enabled"].value_or(c.reminders_enabled);
+      c.reminders_interval_seconds = t["reminders"]["interval_seconds"].value_or(c.reminders_interval_seconds);
+      c.reminders_lead_days = t["reminders"]["lead_days"].value_or(c.reminders_lead_days);
+      c.smtp_enabled = t["smtp"]["enabled"].value_or(c.smtp_enabled);
+      c.smtp_host = t["smtp"]["host"].value_or(c.smtp_host);
+      c.smtp_port = t["smtp"]["port"].value_or(c.smtp_port);
+      c.smtp_tls = t["smtp"]["tls"].value_or(c.smtp_tls);
+      c.smtp_user = t["smtp"]["user"].value_or(c.smtp_user);
+      c.smtp_from = t["smtp"]["from"].value_or(c.smtp_from);
+      if (t["smtp"]["password"]) return fail(invalid("smtp.password: give it in THIDUA_SMTP_PASSWORD, not in the file"));
     } catch (const toml::parse_error& e) {
       return fail(invalid(*file + ": " + std::string(e.description())));
     }
@@ -89,6 +100,28 @@ Result<Config> load_config(const std::optional<std::string>& file_arg) {
     return fail(invalid("THIDUA_EVIDENCE_MAX_BYTES=" + *v));
   }
   if (auto v = env("THIDUA_PUBLIC_BASE_URL")) c.public_base_url = *v;
+  // issue 7 reminders
+  if (auto v = env("THIDUA_REMINDERS_ENABLED")) c.reminders_enabled = parse_bool(*v);
+  if (auto v = env("THIDUA_REMINDERS_INTERVAL_SECONDS"); v && !parse_num(*v, c.reminders_interval_seconds)) {
+    return fail(invalid("THIDUA_REMINDERS_INTERVAL_SECONDS=" + *v));
+  }
+  if (auto v = env("THIDUA_REMINDERS_LEAD_DAYS"); v && !parse_num(*v, c.reminders_lead_days)) {
+    return fail(invalid("THIDUA_REMINDERS_LEAD_DAYS=" + *v));
+  }
+  if (auto v = env("THIDUA_SMTP_ENABLED")) c.smtp_enabled = parse_bool(*v);
+  if (auto v = env("THIDUA_SMTP_HOST")) c.smtp_host = *v;
+  if (auto v = env("THIDUA_SMTP_PORT"); v && !parse_num(*v, c.smtp_port)) return fail(invalid("THIDUA_SMTP_PORT=" + *v));
+  if (auto v = env("THIDUA_SMTP_TLS")) c.smtp_tls = *v;
+  if (auto v = env("THIDUA_SMTP_USER")) c.smtp_user = *v;
+  if (auto v = env("THIDUA_SMTP_FROM")) c.smtp_from = *v;
+  if (c.reminders_interval_seconds <= 0) return fail(invalid("reminders.interval_seconds must be > 0"));
+  if (c.reminders_lead_days < 0 || c.reminders_lead_days > 366) return fail(invalid("reminders.lead_days must be 0–366"));
+  if (c.smtp_tls != "starttls" && c.smtp_tls != "implicit" && c.smtp_tls != "none") {
+    return fail(invalid("smtp.tls must be starttls, implicit or none"));
+  }
+  if (c.smtp_enabled && (c.smtp_host.empty() || c.smtp_from.empty())) {
+    return fail(invalid("smtp.enabled needs smtp.host and smtp.from"));
+  }
   if (c.session_idle_seconds <= 0 || c.session_absolute_seconds <= 0) return fail(invalid("session timeouts must be > 0"));
   return c;
 }

@@ -31,6 +31,17 @@ struct Config {
   /// The address people reach the server at ("https://thidua.caobang.gov.vn"): certificates'
   /// QR codes open <public_base_url>/verify/<code>. Empty: "http://" + listen.
   std::string public_base_url;
+  // issue 7 reminders: the scheduler inside `serve` and optional e-mail over SMTP (off by
+  // default). The SMTP password is read from THIDUA_SMTP_PASSWORD only, never from the file.
+  bool reminders_enabled = true;
+  long long reminders_interval_seconds = 3600;
+  int reminders_lead_days = 7;
+  bool smtp_enabled = false;
+  std::string smtp_host;
+  int smtp_port = 587;
+  std::string smtp_tls = "starttls";  ///< starttls / implicit / none
+  std::string smtp_user;
+  std::string smtp_from;
 
   std::size_t effective_threads() const;
 };

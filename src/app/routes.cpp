@@ -88,6 +88,9 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   page("POST", "/lang", Access::anyone(), bind(w, web::switch_language), "Switch language (vi/en)");
   page("GET", "/admin/users", admin, bind(w, web::admin_users), "User accounts");
   page("GET", "/admin/users/export.xlsx", admin, bind(w, web::admin_users_export), "User accounts as XLSX");
+  // issue 7 reminders
+  page("POST", "/admin/users/{login}/email", admin, bind(w, web::admin_user_email),
+       "Set an account's e-mail address for reminders");
 
   // Registry: people, units, council (issue: agencies, departments, people and councils)
   const auto signed_in = Access::signed_in();

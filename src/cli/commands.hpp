@@ -49,4 +49,7 @@ struct EligibilityOptions {
 };
 int eligibility(app::Services& s, std::int64_t agency_id, const EligibilityOptions& options);
 
+// issue 7 reminders: `thidua remind [--dry-run]` (remind.cpp).
+int remind(app::Services& s, bool dry_run);
+
 }  // namespace thidua::cli

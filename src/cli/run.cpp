@@ -91,8 +91,13 @@ int run(int argc, char** argv) {
   user_add->add_option("--agency", in.agency_code, "Agency code, e.g. BDT");
   user_add->add_option("--lang", in.lang, "vi or en");
   user_add->add_flag("--password-stdin", pw_stdin, "Read the password from standard input (else one is generated)");
+  std::string user_email;  // issue 7 reminders
+  user_add->add_option("--email", user_email, "E-mail address for reminders (optional)");
   user_add->callback([&] {
     rc = with_services(common, true, [&](app::Services& s) {
+      if (!user_email.empty() && !services::valid_email(user_email)) {  // issue 7 reminders
+        return report(Error{ErrorKind::validation, "reminder.email_invalid", {}, {}, user_email});
+      }
       in.roles = roles;
       bool generated = false;
       in.password = password_from(pw_stdin, generated);
@@ -100,6 +105,10 @@ int run(int argc, char** argv) {
       auto created = s.users->add_user(services::operator_principal(operator_name()), in);
       if (!created) return report(created.error());
       std::cout << "Đã tạo tài khoản " << created->login << " (" << created->display_name << ")." << std::endl;
+      if (!user_email.empty()) {  // issue 7 reminders
+        auto e = s.reminders->set_email(services::operator_principal(operator_name()), created->login, user_email);
+        if (!e) return report(e.error());
+      }
       if (generated) std::cout << "Mật khẩu: " << password << std::endl;
       return 0;
     });
@@ -129,6 +138,19 @@ int run(int argc, char** argv) {
       return 0;
     });
   };
+  // issue 7 reminders: the address reminders are e-mailed to.
+  auto* user_email_cmd = user->add_subcommand("email", "Set an account's e-mail address for reminders (empty: none)");
+  std::string email_login;
+  user_email_cmd->add_option("--login", email_login, "Login")->required();
+  user_email_cmd->add_option("--email", user_email, "E-mail address (\"\" removes it)")->required();
+  user_email_cmd->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto e = s.reminders->set_email(services::operator_principal(operator_name()), email_login, user_email);
+      if (!e) return report(e.error());
+      std::cout << "Đã lưu địa chỉ thư của " << email_login << "." << std::endl;
+      return 0;
+    });
+  });
   auto* user_disable = user->add_subcommand("disable", "Disable an account (ends its sessions)");
   user_disable->add_option("--login", login, "Login name")->required();
   user_disable->callback([&] { set_active(false); });
@@ -265,6 +287,12 @@ int run(int argc, char** argv) {
       return eligibility(s, *agency_id, elig_opt);
     });
   });
+
+  // issue 7 reminders: one pass of the scheduler, by hand.
+  auto* remind_cmd = app.add_subcommand("remind", "Run one reminder pass (deadlines coming and passed) and print what it wrote");
+  bool remind_dry = false;
+  remind_cmd->add_flag("--dry-run", remind_dry, "Print what would be written; write nothing");
+  remind_cmd->callback([&] { rc = with_services(common, false, [&](app::Services& s) { return remind(s, remind_dry); }); });
 
   auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database while it is in use");
   std::string out;

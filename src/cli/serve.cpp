@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/reminder_scheduler.hpp"
 #include "app/routes.hpp"
 #include "cli/commands.hpp"
 #include "http/pipeline.hpp"
@@ -125,6 +126,7 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.pledges = s->pledges;
   api_deps.notifications = s->notifications;
   api_deps.covenants = s->covenants;
+  web_deps.reminders = s->reminders;  // issue 7 reminders
   (*views)->set_unread_counter([n = s->notifications](http::Context& ctx) {
     return ctx.principal ? n->unread_for_nav(*ctx.principal, ctx.data_version) : 0;
   });
@@ -152,7 +154,14 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   std::cout << "thidua " << app::kVersion << " đang phục vụ tại / serving on http://" << config->listen << "/ ("
             << so.threads << " threads, " << config->db.substr(0, config->db.find(':')) << ")" << std::endl;
   spdlog::info("listening on {}:{}", so.host, (*server)->port());
+  // issue 7 reminders: the scheduler runs beside the server and stops with it.
+  std::unique_ptr<app::ReminderScheduler> reminders;
+  if (config->reminders_enabled) {
+    reminders = std::make_unique<app::ReminderScheduler>(s->reminders, *config);
+    reminders->start();
+  }
   (*server)->run();
+  if (reminders) reminders->stop();
   s->db->close();
   spdlog::info("stopped cleanly");
   spdlog::shutdown();

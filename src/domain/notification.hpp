@@ -21,6 +21,8 @@ struct Notification {
   std::optional<std::int64_t> created_by;
   std::string created_at;
   std::string read_at;  ///< empty while unread
+  std::string due_date;    ///< ISO date of the deadline a reminder is about, or empty (issue 7)
+  std::string emailed_at;  ///< when it was e-mailed, or empty (issue 7)
 };
 
 }  // namespace thidua

@@ -43,6 +43,7 @@ bool NotificationService::create(storage::Tx& tx, const Principal& actor, const 
   n.body = text::to_nfc(d.body);
   n.link = safe_link(d.link);
   n.dedupe_key = d.dedupe_key;
+  n.due_date = d.due_date;
   if (actor.user_id > 0) n.created_by = actor.user_id;
   return storage::insert_notification(tx, n, to_iso(now));
 }

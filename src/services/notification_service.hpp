@@ -33,6 +33,7 @@ struct NotificationDraft {
   std::string body;
   std::string link;
   std::string dedupe_key;
+  std::string due_date;  ///< ISO date of the deadline a reminder is about (issue 7), or empty
 };
 
 struct SendReport {

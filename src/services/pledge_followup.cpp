@@ -167,6 +167,7 @@ Result<PledgeOverview> PledgeService::overview(const Principal& actor, std::int6
         ps.full_name = r.full_name;
         ps.position = r.position;
         ps.has_account = r.user_id.has_value();
+        ps.user_id = r.user_id;
         if (auto it = people.find(r.person_id); it != people.end()) {
           ps.pledge_id = it->second.first;
           ps.status = it->second.second;
@@ -191,58 +192,68 @@ Result<ReminderReport> PledgeService::remind(const Principal& actor, std::int64_
   const auto now = clock_();
   return db_->write([&](storage::Tx& tx) -> Result<ReminderReport> {
     if (!o->can_remind) return fail(ErrorKind::forbidden, "pledge.office_only");
-    const Movement& m = o->movement;
-    const std::string today = vn_today(now), y = std::to_string(year), mid = std::to_string(movement_id);
-    const std::string deadline = o->window ? " Hạn đăng ký: " + vn_date(o->window->deadline) + "." : "";
+    const std::string today = vn_today(now);
     std::map<std::int64_t, std::vector<std::int64_t>> heads_of;
-    for (const auto& [unit, user] : storage::unit_heads(tx, m.agency_id)) heads_of[unit].push_back(user);
+    for (const auto& [unit, user] : storage::unit_heads(tx, o->movement.agency_id)) heads_of[unit].push_back(user);
     ReminderReport r;
-    auto send = [&](NotificationDraft n) {
+    for (const auto& n : pledge_reminder_drafts(*o, heads_of, today, r.no_account)) {
       if (NotificationService::create(tx, actor, n, now)) ++r.sent;
       else ++r.already;
-    };
-    for (const auto& u : o->units) {
-      for (const auto& p : u.people) {
-        if (!p.missing) continue;
-        auto person = storage::find_person(tx, p.person_id);
-        if (!person || !person->user_id) {
-          ++r.no_account;
-          continue;
-        }
-        NotificationDraft n;
-        n.user_id = *person->user_id;
-        n.agency_id = m.agency_id;
-        n.kind = "pledge_reminder";
-        n.title = "Nhắc đăng ký thi đua năm " + y;
-        n.body = "Phong trào “" + m.title + "”: " +
-                 (p.status ? "đăng ký của đồng chí còn là bản nháp, chưa gửi duyệt." : "đồng chí chưa đăng ký thi đua.") +
-                 deadline;
-        n.link = p.pledge_id ? "/pledges/" + std::to_string(*p.pledge_id)
-                             : "/pledges/new?movement=" + mid + "&year=" + y;
-        n.dedupe_key = "pledge-remind:" + mid + ":" + y + ":" + today;
-        send(std::move(n));
-      }
-      if (!u.unit_missing) continue;
-      for (auto user : heads_of[u.unit_id]) {
-        NotificationDraft n;
-        n.user_id = user;
-        n.agency_id = m.agency_id;
-        n.kind = "pledge_reminder_unit";
-        n.title = "Nhắc đăng ký thi đua của đơn vị năm " + y;
-        n.body = u.unit_name + " chưa gửi đăng ký thi đua phong trào “" + m.title + "”." + deadline;
-        n.link = u.pledge_id ? "/pledges/" + std::to_string(*u.pledge_id)
-                             : "/pledges/new?movement=" + mid + "&year=" + y + "&subject=unit&unit=" +
-                                   std::to_string(u.unit_id);
-        n.dedupe_key = "pledge-remind-unit:" + mid + ":" + y + ":" + std::to_string(u.unit_id) + ":" + today;
-        send(std::move(n));
-      }
     }
     if (r.sent > 0) {
       json::object after{{"year", year}, {"sent", r.sent}, {"already", r.already}, {"no_account", r.no_account}};
-      record_audit(tx, actor, {"pledge.remind", "movement", mid, "", json::serialize(after)}, now);
+      record_audit(tx, actor, {"pledge.remind", "movement", std::to_string(movement_id), "", json::serialize(after)}, now);
     }
     return r;
   });
+}
+
+std::vector<NotificationDraft> pledge_reminder_drafts(const PledgeOverview& o,
+                                                      const std::map<std::int64_t, std::vector<std::int64_t>>& heads_of,
+                                                      const std::string& key_suffix, long long& no_account) {
+  const Movement& m = o.movement;
+  const std::string y = std::to_string(o.year), mid = std::to_string(m.id);
+  const std::string deadline = o.window ? " Hạn đăng ký: " + vn_date(o.window->deadline) + "." : "";
+  std::vector<NotificationDraft> out;
+  for (const auto& u : o.units) {
+    for (const auto& p : u.people) {
+      if (!p.missing) continue;
+      if (!p.user_id) {
+        ++no_account;
+        continue;
+      }
+      NotificationDraft n;
+      n.user_id = *p.user_id;
+      n.agency_id = m.agency_id;
+      n.kind = "pledge_reminder";
+      n.title = "Nhắc đăng ký thi đua năm " + y;
+      n.body = "Phong trào “" + m.title + "”: " +
+               (p.status ? "đăng ký của đồng chí còn là bản nháp, chưa gửi duyệt." : "đồng chí chưa đăng ký thi đua.") +
+               deadline;
+      n.link = p.pledge_id ? "/pledges/" + std::to_string(*p.pledge_id) : "/pledges/new?movement=" + mid + "&year=" + y;
+      n.dedupe_key = "pledge-remind:" + mid + ":" + y + ":" + key_suffix;
+      if (o.window) n.due_date = o.window->deadline;
+      out.push_back(std::move(n));
+    }
+    if (!u.unit_missing) continue;
+    auto heads = heads_of.find(u.unit_id);
+    if (heads == heads_of.end()) continue;
+    for (auto user : heads->second) {
+      NotificationDraft n;
+      n.user_id = user;
+      n.agency_id = m.agency_id;
+      n.kind = "pledge_reminder_unit";
+      n.title = "Nhắc đăng ký thi đua của đơn vị năm " + y;
+      n.body = u.unit_name + " chưa gửi đăng ký thi đua phong trào “" + m.title + "”." + deadline;
+      n.link = u.pledge_id ? "/pledges/" + std::to_string(*u.pledge_id)
+                           : "/pledges/new?movement=" + mid + "&year=" + y + "&subject=unit&unit=" +
+                                 std::to_string(u.unit_id);
+      n.dedupe_key = "pledge-remind-unit:" + mid + ":" + y + ":" + std::to_string(u.unit_id) + ":" + key_suffix;
+      if (o.window) n.due_date = o.window->deadline;
+      out.push_back(std::move(n));
+    }
+  }
+  return out;
 }
 
 Result<PledgeTodo> PledgeService::todo(const Principal& actor) {

@@ -21,6 +21,7 @@
 #include "domain/movement.hpp"
 #include "domain/pledge.hpp"
 #include "domain/role.hpp"
+#include "services/notification_service.hpp"
 #include "storage/database.hpp"
 
 namespace thidua::services {
@@ -99,6 +100,7 @@ struct PersonStanding {
   std::string full_name;
   std::string position;
   bool has_account = false;
+  std::optional<std::int64_t> user_id;  ///< the person's account (issue 7 reminders)
   std::optional<std::int64_t> pledge_id;
   std::optional<PledgeStatus> status;  ///< empty: no pledge
   bool missing = false;                ///< no pledge, or still a draft
@@ -190,6 +192,14 @@ class PledgeService {
 /// "2. Đẩy mạnh công tác tuyên truyền…": a content item numbered as in the plan, cut to a
 /// readable length.
 std::string content_item_label(int number, const std::string& body);
+
+/// The reminders to those of `o` who have not registered (issue 7 reminders): people missing
+/// who have an account, and the heads of units without a pledge (`heads_of`: unit → users).
+/// Dedupe keys end with `key_suffix` (a day for the Office's reminder, "due-<deadline>" for
+/// the scheduler's); `no_account` counts the people missing who have no account.
+std::vector<NotificationDraft> pledge_reminder_drafts(const PledgeOverview& o,
+                                                      const std::map<std::int64_t, std::vector<std::int64_t>>& heads_of,
+                                                      const std::string& key_suffix, long long& no_account);
 
 /// The pledges the actor sees (as list()), one row per target, as XLSX with Vietnamese headers.
 Result<std::string> export_pledges(PledgeService& pledges, const Principal& actor, PledgeFilter filter);

@@ -11,7 +11,7 @@ namespace {
 struct NotificationBind {
   long long id = 0, user = 0, agency = 0, by = 0;
   soci::indicator agency_ind = soci::i_null, by_ind = soci::i_null;
-  std::string kind, title, body, link, dedupe, created_at, read_at;
+  std::string kind, title, body, link, dedupe, created_at, read_at, due_date, emailed_at;
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(user));
@@ -24,6 +24,8 @@ struct NotificationBind {
     st.exchange(soci::into(by, by_ind));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(read_at));
+    st.exchange(soci::into(due_date));
+    st.exchange(soci::into(emailed_at));
   }
   Notification get() const {
     Notification n;
@@ -38,6 +40,8 @@ struct NotificationBind {
     if (by_ind == soci::i_ok) n.created_by = by;
     n.created_at = created_at;
     n.read_at = read_at;
+    n.due_date = due_date;
+    n.emailed_at = emailed_at;
     return n;
   }
 };
@@ -48,9 +52,10 @@ bool insert_notification(Tx& tx, const Notification& n, const std::string& at) {
   long long user = n.user_id, agency = n.agency_id.value_or(0), by = n.created_by.value_or(0);
   soci::indicator ai = n.agency_id ? soci::i_ok : soci::i_null, bi = n.created_by ? soci::i_ok : soci::i_null;
   soci::indicator di = n.dedupe_key.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator dd = n.due_date.empty() ? soci::i_null : soci::i_ok;
   soci::statement st = (tx.sql().prepare << sql::kInsertNotification, soci::use(user), soci::use(agency, ai),
                         soci::use(n.kind), soci::use(n.title), soci::use(n.body), soci::use(n.link),
-                        soci::use(n.dedupe_key, di), soci::use(by, bi), soci::use(at));
+                        soci::use(n.dedupe_key, di), soci::use(by, bi), soci::use(at), soci::use(n.due_date, dd));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

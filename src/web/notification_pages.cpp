@@ -1,6 +1,7 @@
 // In-app notifications: the list of the signed-in user's, marked read one by one or all at
 // once. Opening one marks it read and follows its link.
 
+#include "text/format.hpp"
 #include "web/pledge_pages.hpp"
 
 namespace thidua::web {
@@ -16,8 +17,20 @@ Result<http::Response> notifications_page(const WebDeps& deps, http::Context& ct
   for (const auto& n : page->items) {
     mustache::data r;
     r.set("id", std::to_string(n.id));
-    const std::string kind = "notification_kind." + n.kind;
-    r.set("kind", ctx.t(ctx.catalogue().all(ctx.lang).count(kind) ? kind : "notification_kind.other"));
+    // issue 7 reminders: the reminders' kinds are named in reminders.toml, the others in pledges.toml;
+    // each kind gets a symbol and a colour (late: red, due: amber, pledges: blue).
+    const auto& keys = ctx.catalogue().all(ctx.lang);
+    const std::string rkind = "reminder_kind." + n.kind, kind = "notification_kind." + n.kind;
+    r.set("kind", ctx.t(keys.count(rkind) ? rkind : keys.count(kind) ? kind : "notification_kind.other"));
+    const bool late = n.kind.ends_with("_late"), due = n.kind.ends_with("_due");
+    r.set("kind_class", late ? "text-bg-danger" : due ? "text-bg-warning" : n.kind.starts_with("pledge") ? "text-bg-info" : "text-bg-secondary");
+    r.set("kind_icon", late ? "⚠" : due ? "⏰" : n.kind.starts_with("pledge") ? "✎" : "✉");
+    if (auto due_on = text::parse_iso_date(n.due_date)) {
+      r.set("due", text::format_date(*due_on));
+      if (late) r.set("due_late", true);
+    } else {
+      r.set("due", false);
+    }
     r.set("title", n.title);
     // Sections' keys are set in each row (false when empty), never left to the page's own.
     r.set("body", n.body.empty() ? mustache::data(false) : mustache::data(n.body));
@@ -56,7 +69,7 @@ Result<http::Response> notification_read(const WebDeps& deps, http::Context& ctx
 Result<http::Response> notifications_read_all(const WebDeps& deps, http::Context& ctx) {
   auto n = deps.notifications->mark_all_read(*ctx.principal);
   if (!n) return fail(n.error());
-  ctx.set_flash("notification_flash.all_read");
+  ctx.set_flash("flash.reminder.all_read");  // issue 7: a key under [flash], or it is never shown
   return http::Response::redirect("/notifications");
 }
 

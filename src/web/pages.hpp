@@ -28,6 +28,7 @@
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
+#include "services/reminder_service.hpp"  // issue 7 reminders
 // Decisions, certificates, higher awards (issue 6, part D).
 #include "services/certificate_service.hpp"
 #include "services/decision_service.hpp"
@@ -74,6 +75,8 @@ struct WebDeps {
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
   // issue 7 follow-up: the figures behind the dashboards (set by name, after the others).
   std::shared_ptr<services::FollowUpService> follow_up = nullptr;
+  // issue 7 reminders: users' e-mail addresses (set by name, after the others).
+  std::shared_ptr<services::ReminderService> reminders = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,
@@ -136,6 +139,8 @@ Result<http::Response> council_seat_set(const WebDeps& deps, http::Context& ctx)
 Result<http::Response> council_seat_remove(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> council_export(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> admin_users_export(const WebDeps& deps, http::Context& ctx);
+/// issue 7 reminders: an account's e-mail address, set from the users page.
+Result<http::Response> admin_user_email(const WebDeps& deps, http::Context& ctx);
 
 Result<http::Response> clusters_page(const WebDeps& deps, http::Context& ctx);
 Result<http::Response> clusters_export(const WebDeps& deps, http::Context& ctx);

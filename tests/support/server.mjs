@@ -142,7 +142,9 @@ export async function startServer(opts = {}) {
     const port = await freePort();
     const proc = spawn(bin, ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`], {
       // Uploaded files go under the test's own folder, never the working directory's data/.
-      env: { ...process.env, THIDUA_DATA_DIR: path.join(dir, 'data'), ...(opts.env ?? {}) },
+      // issue 7 reminders: the scheduler is off unless a test turns it on, so that no pass writes
+      // notifications (and moves the data version) while another test is looking.
+      env: { ...process.env, THIDUA_DATA_DIR: path.join(dir, 'data'), THIDUA_REMINDERS_ENABLED: '0', ...(opts.env ?? {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(proc);
