@@ -28,6 +28,8 @@
 #include "services/decision_service.hpp"
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
+#include "services/report_sending_service.hpp"   // issue 7 review reports (h7rr)
+#include "services/review_report_service.hpp"    // issue 7 review reports (h7rr)
 #include "services/user_service.hpp"
 
 namespace thidua::api {
@@ -61,6 +63,9 @@ struct ApiDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 review reports and sending (h7rr): set by name, after the others.
+  std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
+  std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

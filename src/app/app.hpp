@@ -32,6 +32,9 @@
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
+// issue 7 review reports and sending (h7rr).
+#include "services/report_sending_service.hpp"
+#include "services/review_report_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
 
@@ -69,6 +72,9 @@ struct Services {
   // Issue 6, nominations and the council (part h6c).
   std::shared_ptr<services::NominationService> nominations;
   std::shared_ptr<services::CouncilSessionService> council_sessions;
+  // issue 7 review reports and sending (h7rr).
+  std::shared_ptr<services::ReviewReportService> review_reports;
+  std::shared_ptr<services::ReportSendingService> report_sendings;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

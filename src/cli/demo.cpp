@@ -9,6 +9,7 @@
 #include "cli/demo_decisions.hpp"
 #include "cli/demo_initiatives.hpp"
 #include "cli/demo_nominations.hpp"  // issue 6, part h6c
+#include "cli/demo_reports.hpp"  // issue 7 review reports (h7rr)
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
@@ -187,6 +188,8 @@ int demo(const Common& common) {
   // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
   // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
   if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
+  // issue 7 review reports (h7rr): the mid-term review 2023 sent, the final review 2025 drafted.
+  if (auto r = load_demo_reports(*s, agency->id, plan->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)
