@@ -421,7 +421,10 @@ std::string splits_sentence(const MovementFigures& f) {
 std::string review_sending_title(const ReviewReport& r) {
   std::string t = r.text.title;
   if (t.empty()) t = "Báo cáo " + kind_phrase(r.kind) + " phong trào thi đua";
-  return "Báo cáo " + std::string(text::trim(t.rfind("Báo cáo", 0) == 0 ? t.substr(std::string("Báo cáo").size()) : t));
+  std::string rest(text::trim(t.rfind("Báo cáo", 0) == 0 ? t.substr(std::string("Báo cáo").size()) : t));
+  // "Tổng kết …" reads "Báo cáo tổng kết …" (the kinds' titles start with an ASCII capital).
+  if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') rest[0] = static_cast<char>(rest[0] - 'A' + 'a');
+  return "Báo cáo " + rest;
 }
 
 ReviewText default_review_text(const Movement& m, const std::string& agency_name, ReviewKind kind, int year) {
