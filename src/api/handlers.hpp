@@ -31,6 +31,7 @@
 #include "services/report_sending_service.hpp"   // issue 7 review reports (h7rr)
 #include "services/review_report_service.hpp"    // issue 7 review reports (h7rr)
 #include "services/user_service.hpp"
+#include "services/follow_up.hpp"  // issue 7 follow-up
 
 namespace thidua::api {
 
@@ -63,6 +64,8 @@ struct ApiDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 follow-up: the figures behind the dashboards (set by name, after the others).
+  std::shared_ptr<services::FollowUpService> follow_up = nullptr;
   // issue 7 review reports and sending (h7rr): set by name, after the others.
   std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
   std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;

@@ -32,6 +32,7 @@
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
+#include "services/follow_up.hpp"  // issue 7 follow-up
 // issue 7 review reports and sending (h7rr).
 #include "services/report_sending_service.hpp"
 #include "services/review_report_service.hpp"
@@ -72,6 +73,8 @@ struct Services {
   // Issue 6, nominations and the council (part h6c).
   std::shared_ptr<services::NominationService> nominations;
   std::shared_ptr<services::CouncilSessionService> council_sessions;
+  // issue 7 follow-up: the figures behind the dashboards and review reports.
+  std::shared_ptr<services::FollowUpService> follow_up;
   // issue 7 review reports and sending (h7rr).
   std::shared_ptr<services::ReviewReportService> review_reports;
   std::shared_ptr<services::ReportSendingService> report_sendings;

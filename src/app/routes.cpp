@@ -26,6 +26,8 @@
 // Commendation, part 1 (issue 6).
 #include "api/eligibility_api.hpp"
 #include "web/eligibility_pages.hpp"
+#include "api/dashboard_api.hpp"   // issue 7 follow-up
+#include "web/dashboard_page.hpp"  // issue 7 follow-up
 // Decisions, certificates, higher awards (issue 6, part D).
 #include "api/decision_api.hpp"
 #include "web/decision_pages.hpp"
@@ -242,6 +244,9 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
          "Attach more evidence files to an achievement", evidence_form);
   page("POST", "/achievements/{id}/evidence/{evidence}/withdraw", signed_in,
        bind(w, web::achievement_evidence_withdraw), "Take an evidence file off an achievement (kept, with why)");
+  // issue 7 follow-up: the dashboard of a movement over a period (the service checks the scope).
+  page("GET", "/dashboard", signed_in, bind(w, web::dashboard_page),
+       "Follow-up dashboard: a movement's figures over a period, with charts and drill-down links");
   page("GET", "/progress", signed_in, bind(w, web::progress_overview_page),
        "Progress of every unit against its pledge (a unit's own page for heads and staff)");
   page("GET", "/progress/units/{id}", signed_in, bind(w, web::progress_unit_page),
@@ -522,6 +527,9 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   // Commendation, part 1 (issue 6): eligibility (the service limits it to what the caller may see).
   api("GET", "/api/v1/eligibility", Access::signed_in(), bind(a, api::get_eligibility),
       "Eligibility for titles and forms of an agency's people and units for a year (?agency=&year=[&unit=])");
+  // issue 7 follow-up: the dashboard's figures as JSON.
+  api("GET", "/api/v1/dashboard", Access::signed_in(), bind(a, api::get_dashboard),
+      "A movement's follow-up figures over a period (?agency=&movement=&from=&to=&unit=&person=)");
   api("GET", "/api/v1/users", admin, bind(a, api::list_users), "List user accounts");
   api("POST", "/api/v1/users", admin, bind(a, api::create_user), "Create a user account");
   api("GET", "/api/v1/users/{login}", Access::signed_in(), bind(a, api::get_user), "One user account");

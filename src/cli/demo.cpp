@@ -14,6 +14,7 @@
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
 #include "cli/demo_pledges.hpp"
+#include "cli/demo_followup.hpp"  // issue 7 follow-up
 #include "services/crypto.hpp"
 
 namespace thidua::cli {
@@ -188,6 +189,8 @@ int demo(const Common& common) {
   // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
   // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
   if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
+  // issue 7 follow-up: the duties' tasks as they stood at the end of 2025 (most done, two late).
+  if (auto r = load_demo_followup(*s, plan->id); !r) return report(r.error());
   // issue 7 review reports (h7rr): the mid-term review 2023 sent, the final review 2025 drafted.
   if (auto r = load_demo_reports(*s, agency->id, plan->id); !r) return report(r.error());
   s->db->close();

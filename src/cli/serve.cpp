@@ -116,6 +116,9 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   web_deps.council_sessions = s->council_sessions;
   api_deps.nominations = s->nominations;
   api_deps.council_sessions = s->council_sessions;
+  // issue 7 follow-up: the dashboards.
+  web_deps.follow_up = s->follow_up;
+  api_deps.follow_up = s->follow_up;
   // issue 7 review reports and sending (h7rr).
   web_deps.review_reports = s->review_reports;
   web_deps.report_sendings = s->report_sendings;

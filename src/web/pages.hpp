@@ -34,6 +34,7 @@
 #include "services/certificate_service.hpp"
 #include "services/decision_service.hpp"
 #include "services/higher_award_service.hpp"
+#include "services/follow_up.hpp"  // issue 7 follow-up
 #include "web/views.hpp"
 
 namespace thidua::web {
@@ -73,6 +74,8 @@ struct WebDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 follow-up: the figures behind the dashboards (set by name, after the others).
+  std::shared_ptr<services::FollowUpService> follow_up = nullptr;
   // issue 7 review reports and sending (h7rr): set by name, after the others.
   std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
   std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;
