@@ -126,6 +126,19 @@ ReportTable units_table(const MovementFigures& f) {
   return t;
 }
 
+/// A slice as printed: the follow-up's label, or the Vietnamese word for a donor kind or scope
+/// code when the label is only the code.
+std::string slice_label(const MobilisedSlice& s) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"enterprise", "Doanh nghiệp"}, {"organisation", "Tổ chức"}, {"person", "Cá nhân"},
+      {"agency", "Cơ quan, đơn vị"},  {"inside", "Trong tỉnh"},     {"outside", "Ngoài tỉnh"}};
+  if (!s.label.empty() && s.label != s.code) return s.label;
+  for (const auto& [code, word] : kWords) {
+    if (s.code == code) return word;
+  }
+  return s.label.empty() ? (s.code.empty() ? std::string("Chưa xác định") : s.code) : s.label;
+}
+
 ReportTable mobilised_table(const std::string& sheet, const std::string& title, const std::string& first,
                             const std::vector<MobilisedSlice>& slices) {
   ReportTable t{sheet, title,
@@ -137,7 +150,7 @@ ReportTable mobilised_table(const std::string& sheet, const std::string& title, 
                 {5, 3.4, 3.4, 2, 2.2},
                 {}};
   for (const auto& s : slices) {
-    t.rows.push_back({s.label, num(s.figures.cash_vnd), num(s.figures.goods_vnd), num(s.figures.workdays),
+    t.rows.push_back({slice_label(s), num(s.figures.cash_vnd), num(s.figures.goods_vnd), num(s.figures.workdays),
                       num(s.figures.land_m2)});
   }
   return t;
