@@ -78,7 +78,7 @@ ReportTable items_table(const MovementFigures& f) {
                  {"Lượt người dự", 12, Column::integer},
                  {"Tiền, hiện vật (đồng)", 18, Column::money},
                  {"Ngày công", 10, Column::integer}},
-                {1.3, 6, 1.9, 2.4, 2.2, 3.6, 1.9},
+                {1.6, 6, 1.9, 2.4, 2.2, 3.6, 1.9},
                 {}};
   for (const auto& i : f.items) {
     t.rows.push_back({num(i.item_number), i.item_text, num(i.records), num(i.sessions), num(i.participants),
@@ -115,7 +115,7 @@ ReportTable units_table(const MovementFigures& f) {
                  {"Tỷ lệ bình quân (%)", 12, Column::integer},
                  {"Kết quả được ghi nhận", 12, Column::integer},
                  {"Tiền và hiện vật (đồng)", 18, Column::money}},
-                {1.3, 5, 2.1, 2, 2.1, 2, 3.4},
+                {1.6, 5, 2.1, 2, 2.1, 2, 3.4},
                 {}};
   int n = 0;
   for (const auto& u : f.units) {
@@ -166,7 +166,7 @@ ReportTable communes_table(const MovementFigures& f) {
                  {"Cuối kỳ", 10},
                  {"Ngày đánh giá", 12, Column::date},
                  {"Công nhận", 14}},
-                {1.3, 3, 2.8, 3.4, 1.7, 1.7, 2.8, 2.2},
+                {1.6, 3, 2.8, 3.4, 1.7, 1.7, 2.8, 2.2},
                 {}};
   int n = 0;
   for (const auto& c : f.communes) {
@@ -181,7 +181,7 @@ ReportTable communes_table(const MovementFigures& f) {
 ReportTable role_models_table(const MovementFigures& f) {
   ReportTable t{"Dien hinh", "Điển hình tiên tiến, mô hình hay",
                 {{"STT", 6, Column::integer}, {"Điển hình, mô hình", 40}, {"Của", 26}, {"Ngày", 12, Column::date}},
-                {1.3, 6, 4, 2.8},
+                {1.6, 6, 4, 2.8},
                 {}};
   int n = 0;
   for (const auto& r : f.role_models) {
@@ -199,7 +199,7 @@ ReportTable initiatives_table(const MovementFigures& f) {
                  {"Tác giả", 26},
                  {"Cấp công nhận", 14},
                  {"Ngày công nhận", 12, Column::date}},
-                {1.3, 6, 4, 2.2, 2.8},
+                {1.6, 6, 4, 2.2, 2.8},
                 {}};
   int n = 0;
   for (const auto& i : f.initiatives) {
@@ -220,7 +220,7 @@ ReportTable awards_table(const MovementFigures& f) {
                  {"Tập thể", 10, Column::integer},
                  {"Hộ gia đình", 10, Column::integer},
                  {"Đang đề nghị", 12, Column::integer}},
-                {1.3, 6, 1.8, 1.8, 2, 2.2},
+                {1.6, 6, 1.8, 1.8, 2, 2.2},
                 {}};
   int n = 0;
   for (const auto& a : f.awards) {
@@ -247,7 +247,7 @@ ReportTable milestones_table(const MovementFigures& f) {
                  {"Hạn", 12, Column::date},
                  {"Hoàn thành", 12, Column::date},
                  {"Tình trạng", 14}},
-                {1.3, 5.4, 3, 2.8, 2.8, 2.4},
+                {1.6, 5.4, 3, 2.8, 2.8, 2.4},
                 {}};
   int n = 0;
   for (const auto& m : f.milestones) {
