@@ -7,6 +7,7 @@
 
 #include "services/report_sending_service.hpp"
 #include "services/review_report_service.hpp"
+#include "web/decision_pages.hpp"
 #include "web/views.hpp"
 
 namespace thidua::web {
@@ -180,15 +181,6 @@ std::string read_file(const std::filesystem::path& path) {
   return out.str();
 }
 
-http::Response download(std::string bytes, const std::string& type, const std::string& name) {
-  http::Response r;
-  r.content_type = type;
-  r.body = std::move(bytes);
-  r.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  r.header("Cache-Control", "private, no-store");
-  return r;
-}
-
 }  // namespace
 
 Result<http::Response> review_reports_page(const WebDeps& deps, http::Context& ctx) {
@@ -246,7 +238,7 @@ Result<http::Response> review_report_file(const WebDeps& deps, http::Context& ct
   if (!content) return fail(content.error());
   auto file = services::ReviewReportService::render(*content, q->value("format"));
   if (!file) return fail(file.error());
-  return download(std::move(file->bytes), file->content_type, file->file_name);
+  return decision_download(std::move(file->bytes), file->content_type.c_str(), file->file_name, false);
 }
 
 Result<http::Response> review_report_send(const WebDeps& deps, http::Context& ctx) {
@@ -361,7 +353,7 @@ Result<http::Response> report_sent_file(const WebDeps& deps, http::Context& ctx)
   if (!s) return fail(s.error());
   auto bytes = deps.report_sendings->file(*ctx.principal, *id);
   if (!bytes) return fail(bytes.error());
-  return download(std::move(*bytes), s->content_type, s->file_name);
+  return decision_download(std::move(*bytes), s->content_type.c_str(), s->file_name, false);
 }
 
 }  // namespace thidua::web
