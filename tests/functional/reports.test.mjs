@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { as, fieldError } from '../support/pages.mjs';
-import { cli, show, startServer } from '../support/server.mjs';
+import { cli, jarFetch, show, startServer } from '../support/server.mjs';
 
 let srv;
 const tok = {};
@@ -165,6 +165,34 @@ describe('pages', () => {
     const sent = await web.get('/reports/sent');
     assert.equal(sent.status, 200);
     assert.match(sent.html, /bao-cao-so-ket-2023\.pdf/);
+    // The signed scan uploaded: kept byte for byte; a picture is refused under the file field.
+    const list = await call(tok.vanphong, 'GET', `/api/v1/movements/${movement.id}/reports`);
+    const final = list.json.items.find((r) => r.kind === 'final');
+    await web.get(`/movements/${movement.id}/reports/${final.id}`);
+    const scan = Buffer.from('%PDF-1.4\n% bản chụp đã ký\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'utf8');
+    const send = async (bytes, name) => {
+      const fd = new FormData();
+      fd.set('_csrf', web.csrf);
+      fd.set('recipient', 'UBND tỉnh');
+      fd.set('channel', 'post');
+      fd.set('sent_on', '23/12/2025');
+      fd.set('doc_ref', '95/BC-BDT');
+      fd.set('source', 'upload');
+      fd.set('file', new Blob([bytes]), name);
+      const r = await jarFetch(web.jar, `${srv.url}/movements/${movement.id}/reports/${final.id}/send`, { method: 'POST', body: fd });
+      return { status: r.status, html: await r.text() };
+    };
+    const png = await send(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'anh.png');
+    assert.equal(png.status, 422, png.html.slice(0, 500));
+    assert.match(fieldError(png.html, 's-file') ?? '', /Chỉ nhận tệp PDF, DOCX hoặc XLSX/);
+    const ok = await send(scan, 'bao-cao-da-ky.pdf');
+    assert.equal(ok.status, 303, ok.html.slice(0, 500));
+    const sentNow = await call(tok.lanhdao, 'GET', '/api/v1/report-sendings');
+    const uploaded = sentNow.json.items.find((x) => x.file_name === 'bao-cao-da-ky.pdf');
+    assert.ok(uploaded, sentNow.why);
+    const back = await call(tok.lanhdao, 'GET', `/api/v1/report-sendings/${uploaded.id}/file`);
+    assert.deepEqual(back.buf, scan);
+
     const staff = await as(srv, 'canbo');
     const denied = await staff.get(`/movements/${movement.id}/reports`);
     assert.equal(denied.status, 404);
