@@ -70,6 +70,8 @@ bench: deps build
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/dashboard-bench.sh
 	@# issue 7 reminders: one reminder pass on the generated province
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/reminders-bench.sh
+	@# issue 7 review reports (h7rr): the final review report of one agency, against raw SQL.
+	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/report-bench.sh
 	@$(RELEASE_DIR)/bench/docs/thidua-docs-bench --json bench/results/docs-latest.json \
 	  --commit "$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 

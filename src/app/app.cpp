@@ -132,6 +132,9 @@ Result<Services> open_services(const Config& config, bool migrate) {
       services::ReminderOptions{config.reminders_lead_days,
                                 config.public_base_url.empty() ? "http://" + config.listen : config.public_base_url});
   s.reminders->set_nominations(s.nominations);
+  // issue 7 review reports and sending (h7rr): the reports' figures come from the follow-up.
+  s.review_reports = std::make_shared<services::ReviewReportService>(s.db, s.follow_up);
+  s.report_sendings = std::make_shared<services::ReportSendingService>(s.db, s.files);
   return s;
 }
 

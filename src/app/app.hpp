@@ -34,6 +34,9 @@
 #include "services/reminder_service.hpp"         // issue 7 reminders
 #include "services/user_service.hpp"
 #include "services/follow_up.hpp"  // issue 7 follow-up
+// issue 7 review reports and sending (h7rr).
+#include "services/report_sending_service.hpp"
+#include "services/review_report_service.hpp"
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
 
@@ -75,6 +78,9 @@ struct Services {
   std::shared_ptr<services::FollowUpService> follow_up;
   // issue 7 reminders: the pass the scheduler in `serve` and `thidua remind` run.
   std::shared_ptr<services::ReminderService> reminders;
+  // issue 7 review reports and sending (h7rr).
+  std::shared_ptr<services::ReviewReportService> review_reports;
+  std::shared_ptr<services::ReportSendingService> report_sendings;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

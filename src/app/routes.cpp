@@ -10,6 +10,8 @@
 #include "api/initiative_api.hpp"
 #include "api/evaluation_api.hpp"
 #include "api/nomination_api.hpp"  // issue 6, part h6c
+#include "api/review_report_api.hpp"  // issue 7 review reports (h7rr)
+#include "web/review_report_pages.hpp"  // issue 7 review reports (h7rr)
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
 #include "web/achievement_pages.hpp"
@@ -762,6 +764,45 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "A nomination with its dossier checklist, achievement report and history");
   api("POST", "/api/v1/council-sessions/{id}/items/{item}/vote", Access::signed_in(), bind(a, api::cast_council_vote),
       "Cast the caller's secret vote on an open item ({\"choice\": \"approve\" | \"disapprove\"}); 204, no counts");
+  // issue 7 review reports and sending (h7rr): the services check each right (the Office
+  // writes and records; leaders, council and the authority above read). No edit or delete of
+  // a sending, by design.
+  page("GET", "/movements/{id}/reports", signed_in, bind(w, web::review_reports_page),
+       "A movement's review reports (yearly, mid-term, final): drafts, form to create one");
+  page("POST", "/movements/{id}/reports", signed_in, bind(w, web::review_report_create),
+       "Create a review report draft (the Office)");
+  page("GET", "/movements/{id}/reports/{report}", signed_in, bind(w, web::review_report_page),
+       "A review report draft: its text blocks, files, saved versions, the sending form");
+  page("POST", "/movements/{id}/reports/{report}", signed_in, bind(w, web::review_report_save),
+       "Save a review report's text (version-checked; each version kept)");
+  page("GET", "/movements/{id}/reports/{report}/file", signed_in, bind(w, web::review_report_file),
+       "The review report as DOCX, PDF or XLSX (?format=), figures gathered now");
+  upload("/movements/{id}/reports/{report}/send", signed_in, bind(w, web::review_report_send),
+         "Record a sending: the file generated from the draft or the signed scan uploaded", 51u << 20);
+  page("GET", "/reports/sent", signed_in, bind(w, web::reports_sent_page),
+       "Reports the agency sent (and, for an authority, those sent to it)");
+  page("GET", "/reports/sent/{id}/file", signed_in, bind(w, web::report_sent_file),
+       "The exact file that was sent (SHA-256 checked)");
+  api("GET", "/api/v1/movements/{id}/reports", Access::signed_in(), bind(a, api::list_review_reports),
+      "A movement's review report drafts");
+  api("POST", "/api/v1/movements/{id}/reports", Access::signed_in(), bind(a, api::create_review_report),
+      "Create a review report draft ({kind: annual|midterm|final, year})");
+  api("GET", "/api/v1/movements/{id}/reports/{report}", Access::signed_in(), bind(a, api::get_review_report),
+      "A review report draft with its saved versions");
+  api("PUT", "/api/v1/movements/{id}/reports/{report}", Access::signed_in(), bind(a, api::save_review_report),
+      "Save a review report's text blocks (version-checked)");
+  api("GET", "/api/v1/movements/{id}/reports/{report}/file", Access::signed_in(), bind(a, api::review_report_file),
+      "The review report as DOCX, PDF or XLSX (?format=)");
+  api("POST", "/api/v1/movements/{id}/reports/{report}/sendings", Access::signed_in(),
+      bind(a, api::send_review_report), "Record a sending of the report generated in the format asked");
+  api("GET", "/api/v1/report-sendings", Access::signed_in(), bind(a, api::list_report_sendings),
+      "The agency's reports sent (?agency=, ?movement=, ?kind=, ?year=)");
+  api("GET", "/api/v1/report-sendings/received", Access::signed_in(), bind(a, api::received_report_sendings),
+      "Reports sent to the caller's authority by the agencies below it");
+  api("GET", "/api/v1/report-sendings/{id}", Access::signed_in(), bind(a, api::get_report_sending),
+      "One sending");
+  api("GET", "/api/v1/report-sendings/{id}/file", Access::signed_in(), bind(a, api::report_sending_file),
+      "The exact file that was sent (SHA-256 checked)");
   return r;
 }
 

@@ -51,5 +51,14 @@ int eligibility(app::Services& s, std::int64_t agency_id, const EligibilityOptio
 
 // issue 7 reminders: `thidua remind [--dry-run]` (remind.cpp).
 int remind(app::Services& s, bool dry_run);
+// issue 7 review reports (h7rr): `thidua report` (report.cpp).
+struct ReportOptions {
+  std::int64_t movement = 0;
+  std::string kind;    ///< annual / midterm / final
+  std::string year;    ///< as typed; empty: the kind's default
+  std::string format;  ///< docx / pdf / xlsx
+  std::string out;
+};
+int review_report(app::Services& s, std::int64_t agency_id, const ReportOptions& options);
 
 }  // namespace thidua::cli

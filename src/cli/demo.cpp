@@ -9,6 +9,7 @@
 #include "cli/demo_decisions.hpp"
 #include "cli/demo_initiatives.hpp"
 #include "cli/demo_nominations.hpp"  // issue 6, part h6c
+#include "cli/demo_reports.hpp"  // issue 7 review reports (h7rr)
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
@@ -190,6 +191,8 @@ int demo(const Common& common) {
   if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
   // issue 7 follow-up: the duties' tasks as they stood at the end of 2025 (most done, two late).
   if (auto r = load_demo_followup(*s, plan->id); !r) return report(r.error());
+  // issue 7 review reports (h7rr): the mid-term review 2023 sent, the final review 2025 drafted.
+  if (auto r = load_demo_reports(*s, agency->id, plan->id); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)

@@ -120,6 +120,11 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   // issue 7 follow-up: the dashboards.
   web_deps.follow_up = s->follow_up;
   api_deps.follow_up = s->follow_up;
+  // issue 7 review reports and sending (h7rr).
+  web_deps.review_reports = s->review_reports;
+  web_deps.report_sendings = s->report_sendings;
+  api_deps.review_reports = s->review_reports;
+  api_deps.report_sendings = s->report_sendings;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;

@@ -27,6 +27,8 @@
 #include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
+#include "services/report_sending_service.hpp"   // issue 7 review reports (h7rr)
+#include "services/review_report_service.hpp"    // issue 7 review reports (h7rr)
 #include "services/user_service.hpp"
 #include "services/reminder_service.hpp"  // issue 7 reminders
 // Decisions, certificates, higher awards (issue 6, part D).
@@ -77,6 +79,9 @@ struct WebDeps {
   std::shared_ptr<services::FollowUpService> follow_up = nullptr;
   // issue 7 reminders: users' e-mail addresses (set by name, after the others).
   std::shared_ptr<services::ReminderService> reminders = nullptr;
+  // issue 7 review reports and sending (h7rr): set by name, after the others.
+  std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
+  std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,
