@@ -35,6 +35,10 @@ struct FollowUpQuery {
   std::string to;                           ///< ISO date, inclusive
   std::optional<std::int64_t> unit_id;
   std::optional<std::int64_t> person_id;
+  /// Only what the rules in force decide — awards given and proposed, the communes' criteria
+  /// (with the money mobilised for them) and the splits — for the sub-periods of a report whose
+  /// period crosses a change of rule set or criteria set. The rest is left empty.
+  bool rule_bound_only = false;
 };
 
 enum class FollowUpScope { agency, unit, person };

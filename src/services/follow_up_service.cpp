@@ -335,7 +335,8 @@ Result<MovementFigures> FollowUpService::figures(const Principal& actor, const F
 
     // ---- what verified achievements add up to
     Tally tally;
-    for (const auto& r : storage::follow_up_achieved(tx, p)) {
+    const bool everything = !q.rule_bound_only;
+    if (everything) for (const auto& r : storage::follow_up_achieved(tx, p)) {
       f.records += r.records;
       auto key = unit_key(r.unit_id);
       if (auto u = unit_at.find(key); u != unit_at.end()) f.units[u->second].records += r.records;
@@ -352,7 +353,7 @@ Result<MovementFigures> FollowUpService::figures(const Principal& actor, const F
         if (long long v = value(r, m)) tally.achieved[key][{r.item_id, m}] += v;
       }
     }
-    for (const auto& r : storage::follow_up_pledged(tx, p)) {
+    if (everything) for (const auto& r : storage::follow_up_pledged(tx, p)) {
       auto key = unit_key(r.unit_id);
       auto& st = tally.status[key];
       if (r.year >= st.first) st = {r.year, r.status};
@@ -449,10 +450,10 @@ Result<MovementFigures> FollowUpService::figures(const Principal& actor, const F
     }
 
     // ---- role models, initiatives, awards
-    for (auto& r : storage::follow_up_role_models(tx, p)) {
+    if (everything) for (auto& r : storage::follow_up_role_models(tx, p)) {
       f.role_models.push_back({r.achievement_id, r.title, r.model_kind, r.model_name, r.who, r.occurred_on});
     }
-    for (auto& i : storage::follow_up_initiatives(tx, p)) {
+    if (everything) for (auto& i : storage::follow_up_initiatives(tx, p)) {
       std::string authors;
       for (const auto& a : i.authors) authors += (authors.empty() ? "" : ", ") + a;
       f.initiatives.push_back({i.id, i.title, authors, i.level, i.recognised_on});

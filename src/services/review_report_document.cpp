@@ -328,6 +328,19 @@ void add_table(std::vector<Block>& out, const ReportTable& t, const std::string&
   out.push_back(table_block(t));
 }
 
+/// A long list (role models, initiatives) prints its first rows in the document and says how
+/// many more the report's spreadsheet lists: a report of a large agency stays readable.
+void add_long_table(std::vector<Block>& out, ReportTable t, const std::string& caption) {
+  constexpr std::size_t kRowsPrinted = 30;
+  const std::size_t more = t.rows.size() > kRowsPrinted ? t.rows.size() - kRowsPrinted : 0;
+  t.rows.resize(std::min(t.rows.size(), kRowsPrinted));
+  add_table(out, t, caption);
+  if (more > 0) {
+    out.push_back(italic("… và " + text::format_number(static_cast<long long>(more)) +
+                         " mục khác; danh sách đầy đủ tại bảng tính (XLSX) kèm theo báo cáo."));
+  }
+}
+
 void add_text(std::vector<Block>& out, const std::string& text) {
   auto lines = lines_of(text);
   if (lines.empty()) {
@@ -393,7 +406,22 @@ std::optional<ChartBlock> chart_of(const MovementFigures& f) {
 }
 
 /// Section II's figures for one period, its sub-headings at `level`.
-void figure_sections(std::vector<Block>& out, const MovementFigures& f, int level) {
+/// A table of the whole period, or one per sub-period when the period is split.
+void add_split(std::vector<Block>& out, const ReviewContent& c, ReportTable (*table)(const MovementFigures&),
+               const std::string& caption) {
+  if (c.parts.empty()) {
+    add_table(out, table(c.figures), "Bảng: " + caption);
+    return;
+  }
+  for (std::size_t k = 0; k < c.parts.size(); ++k) {
+    std::string label = caption + ", giai đoạn " + std::to_string(k + 1) + ": " + span_text(c.parts[k].from, c.parts[k].to);
+    if (k < c.part_labels.size() && !c.part_labels[k].empty()) label += " (" + c.part_labels[k] + ")";
+    add_table(out, table(c.parts[k]), "Bảng: " + label);
+  }
+}
+
+void figure_sections(std::vector<Block>& out, const ReviewContent& c, int level) {
+  const MovementFigures& f = c.figures;
   int sub = 0;
   auto head = [&](const std::string& title) { out.push_back(heading(level, std::to_string(++sub) + ". " + title)); };
   const auto tables = figure_tables(f);
@@ -413,10 +441,10 @@ void figure_sections(std::vector<Block>& out, const MovementFigures& f, int leve
   add_table(out, tables[4], "Bảng: " + tables[4].title);
   add_table(out, tables[5], "Bảng: " + tables[5].title);
   head("Tiến độ xây dựng nông thôn mới ở các xã được giúp đỡ");
-  add_table(out, tables[6], "Bảng: " + tables[6].title);
+  add_split(out, c, communes_table, tables[6].title);
   head("Điển hình tiên tiến, mô hình hay và sáng kiến");
-  add_table(out, tables[7], "Bảng: " + tables[7].title);
-  add_table(out, tables[8], "Bảng: " + tables[8].title);
+  add_long_table(out, tables[7], "Bảng: " + tables[7].title);
+  add_long_table(out, tables[8], "Bảng: " + tables[8].title);
 }
 
 std::string splits_sentence(const MovementFigures& f) {
@@ -426,7 +454,8 @@ std::string splits_sentence(const MovementFigures& f) {
     parts.push_back(what + " “" + s.name + "” áp dụng " + span_text(s.from, s.to));
   }
   return "Kỳ báo cáo có thay đổi về căn cứ đánh giá: " + join(parts) +
-         ". Vì vậy, số liệu tại các bảng dưới đây được tách theo từng giai đoạn.";
+         ". Vì vậy, các bảng khen thưởng và tiến độ xây dựng nông thôn mới của các xã dưới đây được tách theo "
+         "từng giai đoạn.";
 }
 
 }  // namespace
@@ -520,27 +549,12 @@ documents::Document review_document(const ReviewContent& c) {
   next("KẾT QUẢ THỰC HIỆN");
   if (empty) {
     doc.body.push_back(italic("Không có số liệu trong kỳ."));
-  } else if (c.parts.empty()) {
-    figure_sections(doc.body, f, 2);
   } else {
-    for (std::size_t k = 0; k < c.parts.size(); ++k) {
-      const MovementFigures& p = c.parts[k];
-      std::string label = "Giai đoạn " + std::to_string(k + 1) + ": " + span_text(p.from, p.to);
-      if (k < c.part_labels.size() && !c.part_labels[k].empty()) label += " (" + c.part_labels[k] + ")";
-      doc.body.push_back(heading(2, std::to_string(k + 1) + ". " + label));
-      figure_sections(doc.body, p, 3);
-    }
+    figure_sections(doc.body, c, 2);
   }
 
   next("CÔNG TÁC KHEN THƯỞNG");
-  if (c.parts.empty()) {
-    add_table(doc.body, awards_table(f), "Bảng: Khen thưởng đã thực hiện và đề nghị");
-  } else {
-    for (std::size_t k = 0; k < c.parts.size(); ++k) {
-      add_table(doc.body, awards_table(c.parts[k]),
-                "Bảng: Khen thưởng " + span_text(c.parts[k].from, c.parts[k].to));
-    }
-  }
+  add_split(doc.body, c, awards_table, "Khen thưởng đã thực hiện và đề nghị");
   next("TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN");
   add_text(doc.body, t.shortcomings);
   next("BÀI HỌC KINH NGHIỆM");
@@ -573,12 +587,11 @@ Result<std::string> review_xlsx(const ReviewContent& c) {
     sheets.push_back(std::move(x));
   };
   add(milestones_table(c.figures), "");
-  if (c.parts.empty()) {
-    for (const auto& t : figure_tables(c.figures)) add(t, "");
-  } else {
-    for (std::size_t k = 0; k < c.parts.size(); ++k) {
-      for (const auto& t : figure_tables(c.parts[k])) add(t, " GĐ" + std::to_string(k + 1));
-    }
+  for (const auto& t : figure_tables(c.figures)) add(t, "");
+  // A split period: the awards and the communes' criteria again, per sub-period.
+  for (std::size_t k = 0; k < c.parts.size(); ++k) {
+    add(communes_table(c.parts[k]), " GĐ" + std::to_string(k + 1));
+    add(awards_table(c.parts[k]), " GĐ" + std::to_string(k + 1));
   }
   return write_xlsx(sheets);
 }

@@ -25,7 +25,8 @@ struct ReviewContent {
   std::vector<std::string> recipients;
   MovementFigures figures;  ///< the whole period
   /// One per sub-period when figures.splits is not empty, in date order; each labelled by
-  /// `part_labels`.
+  /// `part_labels`. Only what the rules decide (awards, the communes' criteria) is gathered
+  /// for them: the report splits those tables and prints the rest once for the whole period.
   std::vector<MovementFigures> parts;
   std::vector<std::string> part_labels;
 };

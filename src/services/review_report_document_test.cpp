@@ -119,9 +119,31 @@ TEST(ReviewReportDocument, SplitPeriodSaysSoAndSplitsTables) {
   c.part_labels = {"Bộ tiêu chí 2016-2020", "Bộ tiêu chí 2021-2025"};
   const std::string text = documents::plain_text(review_document(c));
   EXPECT_NE(text.find("được tách theo từng giai đoạn"), std::string::npos);
-  EXPECT_NE(text.find("Giai đoạn 1: từ ngày 01/01/2021 đến ngày 31/12/2021 (Bộ tiêu chí 2016-2020)"),
-            std::string::npos);
-  EXPECT_NE(text.find("Giai đoạn 2: từ ngày 01/01/2022 đến ngày 31/12/2025"), std::string::npos);
+  auto count = [&](const std::string& what) {
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  // The communes' criteria and the awards, once per sub-period; the rest once, for the whole period.
+  EXPECT_EQ(count(", giai đoạn 1: từ ngày 01/01/2021 đến ngày 31/12/2021 (Bộ tiêu chí 2016-2020)"), 2);
+  EXPECT_EQ(count(", giai đoạn 2: từ ngày 01/01/2022 đến ngày 31/12/2025"), 2);
+  EXPECT_EQ(count("Khen thưởng đã thực hiện và đề nghị, giai đoạn 2"), 1);
+  EXPECT_EQ(count("Kết quả thực hiện các nội dung thi đua"), 1);
+  auto xlsx = review_xlsx(c);
+  ASSERT_TRUE(xlsx) << xlsx.error().code;
+}
+
+TEST(ReviewReportDocument, LongListsPrintTheirFirstRowsAndSayHowManyMore) {
+  auto c = content(ReviewKind::final_review);
+  c.figures.role_models.clear();
+  for (int i = 1; i <= 35; ++i) {
+    c.figures.role_models.push_back({i, "Mô hình số " + std::to_string(i), "", "", "Phòng Dân tộc", "2024-05-01"});
+  }
+  const std::string text = documents::plain_text(review_document(c));
+  EXPECT_NE(text.find("Mô hình số 30"), std::string::npos);
+  EXPECT_EQ(text.find("Mô hình số 31"), std::string::npos);
+  EXPECT_NE(text.find("… và 5 mục khác"), std::string::npos);
+  // The spreadsheet keeps every row.
   auto xlsx = review_xlsx(c);
   ASSERT_TRUE(xlsx) << xlsx.error().code;
 }

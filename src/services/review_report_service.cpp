@@ -302,6 +302,7 @@ Result<void> gather(FollowUpService& follow_up, const Principal& actor, ReviewCo
     FollowUpQuery part = q;
     part.from = span.first;
     part.to = span.second;
+    part.rule_bound_only = true;  // only the awards and the communes' criteria are split
     pending.push_back(std::async(std::launch::async, [&follow_up, &actor, part] { return follow_up.figures(actor, part); }));
     c.part_labels.push_back(names);
   }
