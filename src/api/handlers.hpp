@@ -29,6 +29,7 @@
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
+#include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
 
 namespace thidua::api {
 
@@ -61,6 +62,8 @@ struct ApiDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 statistics and province (part h7sf): set by name, after the others.
+  std::shared_ptr<services::StatisticsService> statistics = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

@@ -122,6 +122,8 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.nominations->set_rules(services::nomination_rules_from(s.eligibility, s.catalogue));
   s.decisions->set_nominations(s.nominations);
   s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
+  // issue 7 statistics and province (part h7sf)
+  s.statistics = std::make_shared<services::StatisticsService>(s.db);
   return s;
 }
 

@@ -32,6 +32,7 @@
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
+#include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
 
@@ -69,6 +70,8 @@ struct Services {
   // Issue 6, nominations and the council (part h6c).
   std::shared_ptr<services::NominationService> nominations;
   std::shared_ptr<services::CouncilSessionService> council_sessions;
+  // issue 7 statistics and province (part h7sf)
+  std::shared_ptr<services::StatisticsService> statistics;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

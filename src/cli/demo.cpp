@@ -13,6 +13,7 @@
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
 #include "cli/demo_pledges.hpp"
+#include "cli/demo_province.hpp"  // issue 7 statistics and province (part h7sf)
 #include "services/crypto.hpp"
 
 namespace thidua::cli {
@@ -187,6 +188,8 @@ int demo(const Common& common) {
   // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
   // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
   if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
+  // issue 7 (part h7sf): Sở Nội vụ above Ban Dân tộc and a second agency; the authority's "tinh".
+  if (auto r = load_demo_province(*s, agency->id, password); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)
@@ -202,6 +205,8 @@ int demo(const Common& common) {
   // The council's chair gets his account with the nominations' demo (the session he chairs).
   std::cout << "    " << std::left << std::setw(13) << "chutich"
             << "Nông Văn Chiến — Chủ tịch Hội đồng TĐKT: phiên họp, bỏ phiếu kín\n";
+  std::cout << "    " << std::left << std::setw(13) << kProvinceLogin  // issue 7 (part h7sf)
+            << "Lương Thị Hạnh — Sở Nội vụ (Ban TĐKT tỉnh): báo cáo nhận được, tổng hợp toàn tỉnh\n";
   std::cout << "  Cũng có: bình xét 2025, xét điều kiện, đề nghị và phiên họp Hội đồng, quyết định 45/QĐ-BDT và Giấy khen.\n";
   std::cout << std::endl;
   return 0;

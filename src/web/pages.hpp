@@ -33,6 +33,7 @@
 #include "services/decision_service.hpp"
 #include "services/higher_award_service.hpp"
 #include "web/views.hpp"
+#include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
 
 namespace thidua::web {
 
@@ -71,6 +72,8 @@ struct WebDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 statistics and province (part h7sf): set by name, after the others.
+  std::shared_ptr<services::StatisticsService> statistics = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

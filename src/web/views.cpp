@@ -138,6 +138,12 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     item("/nominations", "nominations_page.nav");
     item("/council-sessions", "council_page.nav");
     item("/decisions", "decision_page.nav");
+    // issue 7 statistics and province (part h7sf)
+    if (p.is_admin() || p.has_role(Role::office) || p.has_role(Role::leader) || p.has_role(Role::council) ||
+        p.has_role(Role::authority)) {
+      item("/statistics", "statistics.nav");
+    }
+    if (p.has_role(Role::authority)) item("/province", "province.nav");
     item("/people", "nav2.people");
     item("/units", "nav2.units");
     item("/council", "nav2.council");
