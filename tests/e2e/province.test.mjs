@@ -1,0 +1,87 @@
+// The statutory statistics and the province mode in the browser: the Office of Ban Dân tộc
+// opens the statistical forms, chooses 0602 of 2025, sees the table with its units filled in and
+// the columns the register does not hold left empty, and downloads the XLSX and the PDF; the
+// provincial authority (Sở Nội vụ, login "tinh") sees the totals across its agencies with the
+// total row, the reports the agencies sent it, and the forms summed over the province; the
+// Office cannot open the province page. Screenshots of each step.
+
+import assert from 'node:assert/strict';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+
+import { ARTIFACTS, demoSession } from '../support/browser.mjs';
+
+const session = demoSession('province');
+const shot = (p, n) => session.shot(p, n);
+
+describe('statistical forms and the province mode, in the browser', () => {
+  it('the Office previews form 0602 of 2025 and downloads it as XLSX and PDF', async () => {
+    const office = await session.chrome.as('vanphong');
+    await Promise.all([office.waitForURL((u) => u.pathname === '/statistics'), office.click('nav >> text=Biểu thống kê')]);
+    await office.selectOption('#stat-form', '0602');
+    await office.selectOption('#stat-year', '2025');
+    await Promise.all([office.waitForURL(/form=0602/), office.click('#stat-choose button[type=submit]')]);
+    assert.match(await office.textContent('.stat-code'), /0602\.N\/BNV-TĐKT/);
+    assert.match(await office.textContent('#stat-reporting'), /Ban Dân tộc tỉnh Cao Bằng/);
+    assert.match(await office.textContent('#stat-receiving'), /Sở Nội vụ tỉnh Cao Bằng/);
+    const table = await office.textContent('#stat-table');
+    assert.match(table, /Lao động tiên tiến/);
+    assert.match(table, /Trong đó: nữ/);
+    assert.ok(await office.locator('#stat-table .stat-unrecorded').count() > 0, 'unrecorded columns are left empty');
+    assert.match(await office.textContent('#stat-footnotes'), /không ghi dân tộc/);
+    await shot(office, '1-office-form');
+
+    const xlsx = await office.request.get(`${session.srv.url}${await office.getAttribute('#stat-xlsx', 'href')}`);
+    assert.equal(xlsx.status(), 200);
+    const xb = await xlsx.body();
+    assert.equal(xb.subarray(0, 2).toString(), 'PK', 'an XLSX is a zip');
+    const pdf = await office.request.get(`${session.srv.url}${await office.getAttribute('#stat-pdf', 'href')}`);
+    assert.equal(pdf.status(), 200);
+    const pb = await pdf.body();
+    assert.equal(pb.subarray(0, 5).toString(), '%PDF-');
+    await fsp.writeFile(path.join(ARTIFACTS, 'province-form-0602.pdf'), pb);
+
+    // The province page is the authority's alone.
+    session.chrome.expectFailure('/province', 403);
+    const r = await office.goto(`${session.srv.url}/province`);
+    assert.equal(r.status(), 403);
+  });
+
+  it('the authority sees the totals across its agencies and the forms summed over the province', async () => {
+    const tinh = await session.chrome.as('tinh');
+    await Promise.all([tinh.waitForURL((u) => u.pathname === '/province'), tinh.click('nav >> text=Toàn tỉnh')]);
+    assert.match(await tinh.textContent('#province-title'), /Sở Nội vụ tỉnh Cao Bằng/);
+    await tinh.selectOption('#province-year', '2025');
+    await Promise.all([tinh.waitForURL(/year=2025/), tinh.click('form[action="/province"] button[type=submit]')]);
+    const totals = await tinh.textContent('#province-totals');
+    assert.match(totals, /Ban Dân tộc tỉnh Cao Bằng/);
+    assert.match(totals, /Sở Văn hóa, Thể thao và Du lịch tỉnh Cao Bằng/);
+    assert.match(await tinh.textContent('#province-total-row'), /Tổng cộng/);
+    assert.match(await tinh.textContent('#province-awards'), /Lao động tiên tiến/);
+    await shot(tinh, '2-authority-totals');
+
+    const xlsx = await tinh.request.get(`${session.srv.url}${await tinh.getAttribute('#province-xlsx', 'href')}`);
+    assert.equal(xlsx.status(), 200);
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+    const formPdf = await tinh.locator('#province-forms a', { hasText: 'PDF' }).first().getAttribute('href');
+    const pdf = await tinh.request.get(`${session.srv.url}${formPdf}`);
+    assert.equal(pdf.status(), 200);
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+
+    // The statistics of an agency under it, as its Office sees them.
+    await tinh.goto(`${session.srv.url}/statistics?form=0601&year=2025&agency=${await agencyId(tinh, 'SVHTTDL')}`);
+    assert.match(await tinh.textContent('#stat-reporting'), /Sở Văn hóa, Thể thao và Du lịch/);
+    await shot(tinh, '3-authority-agency-form');
+  });
+
+  it('no browser problems', () => {
+    assert.deepEqual(session.chrome.problems, []);
+  });
+});
+
+async function agencyId(page, code) {
+  const r = await page.request.get(`${session.srv.url}/api/v1/province/totals?year=2025`);
+  const body = await r.json();
+  return body.agencies.find((a) => a.agency.code === code).agency.id;
+}
