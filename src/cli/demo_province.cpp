@@ -6,7 +6,10 @@
 
 #include "cli/demo_province.hpp"
 
+#include <map>
+
 #include "services/auth_service.hpp"
+#include "services/evaluation_service.hpp"
 
 namespace thidua::cli {
 
@@ -82,6 +85,63 @@ Result<std::int64_t> launch_movement(app::Services& s, const Principal& actor, s
   return m->id;
 }
 
+/// The Office of `agency` as the demo acts for it (no account of its own).
+Principal office_of(std::int64_t agency) {
+  Principal p;
+  p.login = "cli:demo";
+  p.display_name = p.login;
+  p.agency_id = agency;
+  p.grants.push_back(RoleGrant{Role::office, agency, std::nullopt});
+  return p;
+}
+
+/// The cluster's 2025 cross-scoring in Ban Dân tộc's evaluation (it leads the cluster): each
+/// member's Office scores the others, so the province page shows the cluster's ranking.
+Result<void> cluster_scores(app::Services& s, std::int64_t bdt_id, const std::map<std::string, std::int64_t>& members) {
+  const auto op = services::operator_principal("demo");
+  auto movements = s.movements->list(op, bdt_id);
+  if (!movements) return fail(movements.error());
+  std::int64_t movement = 0;
+  for (const auto& m : *movements) {
+    if (m.movement.status != MovementStatus::draft && m.movement.period_from <= "2025-12-31" &&
+        m.movement.period_to >= "2025-01-01") {
+      movement = m.movement.id;
+    }
+  }
+  if (!movement) return {};
+  services::TemplateInput in;
+  in.movement_id = std::to_string(movement);
+  in.year = "2025";
+  in.subject = "cluster_agency";
+  in.title = "Chấm điểm thi đua Khối các cơ quan Văn hoá - Xã hội và Dân tộc, Tôn giáo năm 2025";
+  services::GroupInput g{"Thực hiện giao ước thi đua năm 2025", {}};
+  services::CriterionInput c1;
+  c1.title = "Thực hiện nhiệm vụ chính trị, chuyên môn được giao";
+  c1.max_points = "60";
+  services::CriterionInput c2;
+  c2.title = "Công tác thi đua, khen thưởng và phong trào của Khối";
+  c2.max_points = "40";
+  g.criteria = {c1, c2};
+  in.groups = {g};
+  in.bands = {{"excellent", "Dẫn đầu Khối", "90"}, {"good", "Hoàn thành tốt", "75"}};
+  services::EvaluationService evaluations(s.db, s.evidence);
+  auto t = evaluations.create_template(office_of(bdt_id), bdt_id, in);
+  if (!t) return fail(t.error());
+  // Points each scorer gives each scored agency (its own score of itself is left out).
+  const std::map<std::string, const char*> points = {{"BDT", "95"}, {"SVHTTDL", "91,5"}, {"SYT", "88"},
+                                                     {"SGDDT", "92"}};
+  for (const auto& [scorer, scorer_id] : members) {
+    for (const auto& [scored, scored_id] : members) {
+      if (scorer == scored) continue;
+      std::string p = points.at(scored);
+      if (scorer == "SYT" && scored == "BDT") p = "93";  // one scorer less generous
+      auto r = evaluations.score_cluster_member(office_of(scorer_id), t->id, scored_id, p, "");
+      if (!r) return fail(r.error());
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<void> load_demo_province(app::Services& s, std::int64_t bdt_id, const std::string& password) {
@@ -90,12 +150,14 @@ Result<void> load_demo_province(app::Services& s, std::int64_t bdt_id, const std
   if (auto a = s.org->create_agency(actor, authority); !a) return fail(a.error());
   // Ban Dân tộc and the other agencies of its cluster (made by the pledges' demo) go under it.
   std::int64_t id = 0;
+  std::map<std::string, std::int64_t> members;
   auto all = s.org->list_agencies(actor);
   if (!all) return fail(all.error());
   for (const auto& row : *all) {
     const auto& code = row.agency.code;
     if (row.agency.id != bdt_id && code != kSecondCode && code != "SYT" && code != "SGDDT") continue;
     if (code == kSecondCode) id = row.agency.id;
+    members[code] = row.agency.id;
     services::AgencyChange under;
     under.name = row.agency.name;  // unchanged
     under.parent_code = kAuthorityCode;
@@ -158,6 +220,10 @@ Result<void> load_demo_province(app::Services& s, std::int64_t bdt_id, const std
     a.decision_date = p.date;
     a.issuer = kSecondName;
     if (auto r = s.eligibility->record_past_award(actor, id, a); !r) return fail(r.error());
+  }
+
+  if (members.size() == 4) {
+    if (auto r = cluster_scores(s, bdt_id, members); !r) return r;
   }
 
   // The authority's account.

@@ -59,7 +59,14 @@ describe('statistical forms and the province mode, in the browser', () => {
     assert.match(totals, /Sở Văn hóa, Thể thao và Du lịch tỉnh Cao Bằng/);
     assert.match(await tinh.textContent('#province-total-row'), /Tổng cộng/);
     assert.match(await tinh.textContent('#province-awards'), /Lao động tiên tiến/);
+    // The cluster's ranking, by the evaluation's own ranking: Ban Dân tộc leads.
+    const cluster = await tinh.textContent('#province-clusters');
+    assert.match(cluster, /1\s*Ban Dân tộc tỉnh Cao Bằng/);
     await shot(tinh, '2-authority-totals');
+    await Promise.all([tinh.waitForURL(/\/evaluations\/templates\/\d+\/ranking$/),
+      tinh.locator('#province-clusters a', { hasText: 'Xem xếp hạng' }).first().click()]);
+    await shot(tinh, '2b-cluster-ranking');
+    await tinh.goBack();
 
     const xlsx = await tinh.request.get(`${session.srv.url}${await tinh.getAttribute('#province-xlsx', 'href')}`);
     assert.equal(xlsx.status(), 200);
