@@ -37,6 +37,9 @@ void add_block(std::string& out, const Block& block) {
         for (const Paragraph& para : c.paragraphs) add_line(out, para.text());
       }
     }
+  } else if (const auto* c = std::get_if<ChartBlock>(&block)) {
+    add_line(out, c->title);
+    for (const ChartBar& b : c->bars) add_line(out, b.label + ": " + ChartBlock::value_text(b));
   }
 }
 
@@ -45,6 +48,19 @@ void add_paragraphs(std::string& out, const std::vector<Block>& blocks) {
 }
 
 }  // namespace
+
+double ChartBlock::scale() const {
+  double top = std::max(max_value, 1.0);
+  for (const ChartBar& b : bars) top = std::max(top, b.value);
+  return top;
+}
+
+std::string ChartBlock::value_text(const ChartBar& b) {
+  if (!b.value_label.empty()) return b.value_label;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.0f", b.value);
+  return buffer;
+}
 
 std::string Paragraph::text() const {
   std::string out;

@@ -121,7 +121,29 @@ TableCell cell(std::string text, bool bold = false, Align align = Align::left);
 /// Starts a new page.
 struct PageBreak {};
 
-using Block = std::variant<Paragraph, TableBlock, PageBreak>;
+/// One bar of a chart: its label (left), its value and the text written after it.
+struct ChartBar {
+  std::string label;
+  double value = 0;
+  std::string value_label;  ///< empty: the value as a number
+};
+
+/// A horizontal bar chart drawn as shapes, so that it prints sharp and reads in Word: filled
+/// rectangles in the PDF, shaded cells of a borderless table in the DOCX, the server's SVG in
+/// HTML. One bar per row on a common scale from 0 to `max_value` (at least the largest value),
+/// the title centred above. The figures it draws belong in a table beside it too.
+struct ChartBlock {
+  std::string title;
+  std::vector<ChartBar> bars;
+  double max_value = 0;
+
+  /// The top of the scale: `max_value`, or the largest value when that is larger (at least 1).
+  double scale() const;
+  /// The text after bar `b`: its value label, or its value as a whole number.
+  static std::string value_text(const ChartBar& b);
+};
+
+using Block = std::variant<Paragraph, TableBlock, PageBreak, ChartBlock>;
 
 /// The header block (Decree 30, Annex I, items 1–4): left, the parent body and the issuing
 /// agency with a short rule under it, then the number and symbol; right, the national name

@@ -22,6 +22,7 @@ using ooxml::ParagraphProps;
 struct XmlCell {
   std::string content;
   int span = 1;
+  std::string fill;  ///< a shading colour ("4A6FA5"); empty: none
 };
 struct XmlRow {
   std::vector<XmlCell> cells;
@@ -61,6 +62,7 @@ void write_table(std::string& out, const std::vector<long>& grid, const std::vec
                                          grid.begin() + static_cast<long>(column + span), 0L);
       out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
       if (span > 1) out += "<w:gridSpan w:val=\"" + std::to_string(span) + "\"/>";
+      if (!c.fill.empty()) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + c.fill + "\"/>";
       out += "</w:tcPr>\n";
       // A cell must end with a paragraph.
       out += c.content.empty() ? "<w:p/>\n" : c.content;
@@ -226,12 +228,54 @@ void table(std::string& out, const TableBlock& t, const PageSetup& page) {
   gap(out, page.paragraph_spacing_pt);
 }
 
+/// A chart as a borderless table: the label, the bar as shaded cells of a grid of
+/// kChartSteps columns (so it stays a drawing Word lays out itself), the value after it.
+void chart(std::string& out, const ChartBlock& c, const PageSetup& page) {
+  constexpr int kChartSteps = 40;
+  const PageSetup cells = layout::cell_page(page);
+  Paragraph title = centered(c.title, true, cells.font_size_pt);
+  title.keep_with_next = true;
+  title.space_after_pt = 3;
+  paragraph(out, title, page);
+  const long total = ooxml::twips_from_mm(page.text_width_mm());
+  const long label = total * 30 / 100, value = total * 16 / 100;
+  const long step = (total - label - value) / kChartSteps;
+  std::vector<long> grid{label};
+  for (int i = 0; i < kChartSteps; ++i) grid.push_back(step);
+  grid.push_back(total - label - step * kChartSteps);
+  std::vector<XmlRow> rows;
+  const double scale = c.scale();
+  for (const ChartBar& b : c.bars) {
+    XmlRow row;
+    Paragraph name = body(b.label);
+    name.first_line_indent_mm = 0;
+    name.align = Align::right;
+    name.space_after_pt = 0;
+    row.cells.push_back({});
+    paragraph(row.cells.back().content, name, cells);
+    const int filled = std::clamp(static_cast<int>(std::lround(b.value / scale * kChartSteps)), 0, kChartSteps);
+    if (filled > 0) row.cells.push_back({"", filled, "4A6FA5"});
+    if (filled < kChartSteps) row.cells.push_back({"", kChartSteps - filled, ""});
+    Paragraph v = body(ChartBlock::value_text(b));
+    v.first_line_indent_mm = 0;
+    v.align = Align::left;
+    v.space_after_pt = 0;
+    row.cells.push_back({});
+    paragraph(row.cells.back().content, v, cells);
+    rows.push_back(std::move(row));
+  }
+  write_table(out, grid, rows, false, ooxml::twips_from_mm(0.8));
+  gap(out, page.paragraph_spacing_pt);
+}
+
 void blocks(std::string& out, const std::vector<Block>& body, const PageSetup& page) {
   for (const Block& b : body) {
     if (const auto* p = std::get_if<Paragraph>(&b)) {
       paragraph(out, *p, page);
     } else if (const auto* t = std::get_if<TableBlock>(&b)) {
       table(out, *t, page);
+    } else if (const auto* c = std::get_if<ChartBlock>(&b)) {
+      chart(out, *c, page);
     } else {
       tiny_paragraph(out, {}, true);
     }

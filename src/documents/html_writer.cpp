@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "documents/markup.hpp"
+#include "documents/svg_chart.hpp"
 
 namespace thidua::documents {
 namespace {
@@ -106,12 +107,26 @@ void table(std::string& out, const TableBlock& t) {
   out += "</table>\n";
 }
 
+/// A chart as the server's SVG (the same drawing the pages use), numbered on the page.
+void chart(std::string& out, const ChartBlock& c) {
+  static thread_local int counter = 0;
+  BarChart svg;
+  svg.id = "vb-chart-" + std::to_string(++counter);
+  svg.title = c.title;
+  svg.description = c.title;
+  svg.x_max = c.scale();
+  for (const ChartBar& b : c.bars) svg.bars.push_back({b.label, b.value, ChartBlock::value_text(b), "", false});
+  out += "<figure class=\"vb-chart\">\n" + bar_chart_svg(svg) + "\n</figure>\n";
+}
+
 void blocks(std::string& out, const std::vector<Block>& body) {
   for (const Block& b : body) {
     if (const auto* p = std::get_if<Paragraph>(&b)) {
       paragraph(out, *p);
     } else if (const auto* t = std::get_if<TableBlock>(&b)) {
       table(out, *t);
+    } else if (const auto* c = std::get_if<ChartBlock>(&b)) {
+      chart(out, *c);
     } else {
       out += "<hr class=\"vb-page-break\">\n";
     }

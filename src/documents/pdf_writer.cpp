@@ -7,6 +7,7 @@
 
 #include "documents/layout.hpp"
 #include "documents/pdf_flow.hpp"
+#include "documents/pdf_chart.hpp"
 #include "documents/pdf_table.hpp"
 
 namespace thidua::documents {
@@ -130,6 +131,8 @@ double keep_height(const Flow& flow, const std::vector<Block>& blocks, std::size
       height += prepared.space_before + pango::height_pt(prepared.layout.get()) + prepared.space_after;
     } else if (const auto* t = std::get_if<TableBlock>(&blocks[i])) {
       return height + pdf::table_min_height(flow, *t);
+    } else if (const auto* c = std::get_if<ChartBlock>(&blocks[i])) {
+      return height + pdf::chart_min_height(flow, *c);
     } else {
       return height;
     }
@@ -150,6 +153,8 @@ void place_blocks(Flow& flow, const std::vector<Block>& blocks, Outline& outline
       flow.place(prepared);
     } else if (const auto* t = std::get_if<TableBlock>(&blocks[i])) {
       pdf::place_table(flow, *t);
+    } else if (const auto* c = std::get_if<ChartBlock>(&blocks[i])) {
+      pdf::place_chart(flow, *c);
     } else {
       flow.new_page();
     }

@@ -192,7 +192,10 @@ struct MovementFigures {
 
 class FollowUpService {
  public:
-  FollowUpService(std::shared_ptr<storage::Database> db, Clock clock = system_clock());
+  /// `scopes` and `rules_dir` as for EligibilityService: which commendation rule layers apply
+  /// (to say where a period crosses from one rule set to the next).
+  FollowUpService(std::shared_ptr<storage::Database> db, Clock clock = system_clock(),
+                  std::vector<std::string> scopes = {"cao_bang"}, std::string rules_dir = {});
 
   /// Everything above for the query, in one read transaction. not_found for a movement or
   /// agency the actor cannot read; forbidden for a unit or person outside their rights.
@@ -205,6 +208,8 @@ class FollowUpService {
  private:
   std::shared_ptr<storage::Database> db_;
   Clock clock_;
+  std::vector<std::string> scopes_;
+  std::string rules_dir_;
 };
 
 }  // namespace thidua::services

@@ -5,6 +5,7 @@
 
 #include "documents/xlsx_writer.hpp"
 #include "services/covenant_service.hpp"
+#include "services/measure_names.hpp"
 #include "services/pledge_service.hpp"
 
 namespace thidua::services {
@@ -23,6 +24,29 @@ const char* status_vi(PledgeStatus s) {
   }
   return "";
 }
+
+
+const char* aim_vi(AwardAim a) {
+  switch (a) {
+    case AwardAim::advanced_worker: return "Lao động tiên tiến";
+    case AwardAim::grassroots_fighter: return "Chiến sĩ thi đua cơ sở";
+    case AwardAim::provincial_fighter: return "Chiến sĩ thi đua cấp tỉnh";
+    case AwardAim::advanced_collective: return "Tập thể lao động tiên tiến";
+    case AwardAim::excellent_collective: return "Tập thể lao động xuất sắc";
+    case AwardAim::flag: return "Cờ thi đua";
+    case AwardAim::certificate_of_merit: return "Giấy khen";
+    case AwardAim::diploma_of_merit: return "Bằng khen";
+  }
+  return "";
+}
+
+/// The date in Vietnam (UTC+7) of a stored UTC timestamp, ISO; "" stays "".
+std::string vn_day(const std::string& ts) {
+  auto t = parse_iso(ts);
+  return t ? to_iso(*t + std::chrono::hours(7)).substr(0, 10) : "";
+}
+
+}  // namespace
 
 const char* measure_vi(Measure m) {
   switch (m) {
@@ -57,28 +81,6 @@ const char* unit_vi(Measure m) {
   }
   return "";
 }
-
-const char* aim_vi(AwardAim a) {
-  switch (a) {
-    case AwardAim::advanced_worker: return "Lao động tiên tiến";
-    case AwardAim::grassroots_fighter: return "Chiến sĩ thi đua cơ sở";
-    case AwardAim::provincial_fighter: return "Chiến sĩ thi đua cấp tỉnh";
-    case AwardAim::advanced_collective: return "Tập thể lao động tiên tiến";
-    case AwardAim::excellent_collective: return "Tập thể lao động xuất sắc";
-    case AwardAim::flag: return "Cờ thi đua";
-    case AwardAim::certificate_of_merit: return "Giấy khen";
-    case AwardAim::diploma_of_merit: return "Bằng khen";
-  }
-  return "";
-}
-
-/// The date in Vietnam (UTC+7) of a stored UTC timestamp, ISO; "" stays "".
-std::string vn_day(const std::string& ts) {
-  auto t = parse_iso(ts);
-  return t ? to_iso(*t + std::chrono::hours(7)).substr(0, 10) : "";
-}
-
-}  // namespace
 
 Result<std::string> export_pledges(PledgeService& pledges, const Principal& actor, PledgeFilter filter) {
   filter.with_targets = true;

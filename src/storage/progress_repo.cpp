@@ -8,10 +8,9 @@ namespace thidua::storage {
 
 namespace {
 
-/// Runs kAchievedSelect + `where` with the two or three ids and the year bound in order.
-std::vector<AchievedRow> achieved(Tx& tx, const char* where, long long first, long long movement, int year,
-                                  bool agency_last) {
-  AchievedRow row;
+/// Runs kAchievedSelect + `where`, `bind` binding its values in order.
+template <class Bind>
+std::vector<AchievedRow> read_achieved(Tx& tx, const std::string& where, Bind&& bind) {
   long long item = 0, commune = 0, unit = 0, records = 0;
   soci::indicator commune_ind = soci::i_null;
   std::array<long long, kMeasureCount> v{};
@@ -21,17 +20,7 @@ std::vector<AchievedRow> achieved(Tx& tx, const char* where, long long first, lo
   for (auto& x : v) st->exchange(soci::into(x));
   st->exchange(soci::into(records));
   st->exchange(soci::into(unit));
-  if (agency_last) {
-    // movement, year, agency
-    st->exchange(soci::use(movement));
-    st->exchange(soci::use(year));
-    st->exchange(soci::use(first));
-  } else {
-    // subject, year, movement
-    st->exchange(soci::use(first));
-    st->exchange(soci::use(year));
-    st->exchange(soci::use(movement));
-  }
+  bind(*st);
   st->define_and_bind();
   std::vector<AchievedRow> out;
   if (st->execute(true)) {
@@ -46,6 +35,24 @@ std::vector<AchievedRow> achieved(Tx& tx, const char* where, long long first, lo
     } while (st->fetch());
   }
   return out;
+}
+
+/// Runs kAchievedSelect + `where` with the two or three ids and the year bound in order.
+std::vector<AchievedRow> achieved(Tx& tx, const char* where, long long first, long long movement, int year,
+                                  bool agency_last) {
+  return read_achieved(tx, where, [&](soci::statement& st) {
+    if (agency_last) {
+      // movement, year, agency
+      st.exchange(soci::use(movement));
+      st.exchange(soci::use(year));
+      st.exchange(soci::use(first));
+    } else {
+      // subject, year, movement
+      st.exchange(soci::use(first));
+      st.exchange(soci::use(year));
+      st.exchange(soci::use(movement));
+    }
+  });
 }
 
 std::vector<LivePledge> pledges(Tx& tx, const char* sql_text, long long first, long long movement, int year,
@@ -113,6 +120,19 @@ std::vector<AchievedRow> achieved_by_person(Tx& tx, std::int64_t person_id, std:
 
 std::vector<AchievedRow> achieved_by_agency(Tx& tx, std::int64_t agency_id, std::int64_t movement_id, int year) {
   return achieved(tx, sql::kAchievedByAgency, agency_id, movement_id, year, true);
+}
+
+std::vector<AchievedRow> achieved_in_period(Tx& tx, const std::string& where, long long subject, long long movement,
+                                           int first_year, int last_year, const std::string& from,
+                                           const std::string& to) {
+  return read_achieved(tx, where, [&](soci::statement& st) {
+    st.exchange(soci::use(subject));
+    st.exchange(soci::use(movement));
+    st.exchange(soci::use(first_year));
+    st.exchange(soci::use(last_year));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to));
+  });
 }
 
 std::optional<LivePledge> live_unit_pledge(Tx& tx, std::int64_t unit_id, std::int64_t movement_id, int year) {

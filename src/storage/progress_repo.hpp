@@ -31,6 +31,13 @@ std::vector<AchievedRow> achieved_by_unit(Tx& tx, std::int64_t unit_id, std::int
 std::vector<AchievedRow> achieved_by_person(Tx& tx, std::int64_t person_id, std::int64_t movement_id, int year);
 std::vector<AchievedRow> achieved_by_agency(Tx& tx, std::int64_t agency_id, std::int64_t movement_id, int year);
 
+/// The same sums over a period (issue 7, follow-up): `where` names the subject and binds, in
+/// order, the subject's id, the movement, the first and last years and the first and last
+/// days (ISO) — see follow_up_sql.hpp — and ends with its GROUP BY.
+std::vector<AchievedRow> achieved_in_period(Tx& tx, const std::string& where, long long subject, long long movement,
+                                           int first_year, int last_year, const std::string& from,
+                                           const std::string& to);
+
 struct PledgeTargetRow {
   std::int64_t pledge_id = 0;
   std::int64_t item_id = 0;
