@@ -2,7 +2,7 @@
 # Usage: bench/province-bench.sh [--gen PATH] [--province PATH]
 # Env (same meaning, options win): THIDUA_GEN (default build/release/bench/gen/thidua-gen),
 # THIDUA_PROVINCE_BENCH (default build/release/bench/province/thidua-province-bench), SEED (42),
-# ACHIEVEMENTS (1000000), YEAR (2024).
+# ACHIEVEMENTS (1000000), YEAR (2023: the last year of the imported award history).
 #
 # The province-wide totals of a year (issue 7) on the generated province (thidua-gen: 200
 # agencies under the provincial authority, their movements, imported award history,
@@ -28,7 +28,7 @@ THIDUA_GEN=${THIDUA_GEN:-$root/build/release/bench/gen/thidua-gen}
 THIDUA_PROVINCE_BENCH=${THIDUA_PROVINCE_BENCH:-$root/build/release/bench/province/thidua-province-bench}
 SEED=${SEED:-42}
 ACHIEVEMENTS=${ACHIEVEMENTS:-1000000}
-YEAR=${YEAR:-2024}
+YEAR=${YEAR:-2023}
 DURATION=0 CONNECTIONS=0 THREADS=0
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -124,6 +124,7 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
   // issue 7 statistics and province (part h7sf)
   s.statistics = std::make_shared<services::StatisticsService>(s.db);
+  s.report_sendings = std::make_shared<services::ReportSendingService>(s.db, s.files);
   return s;
 }
 

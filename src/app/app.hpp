@@ -33,6 +33,7 @@
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
 #include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
+#include "services/report_sending_service.hpp"  // issue 7 (h7sf, as h7rr wires it)
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
 
@@ -70,8 +71,9 @@ struct Services {
   // Issue 6, nominations and the council (part h6c).
   std::shared_ptr<services::NominationService> nominations;
   std::shared_ptr<services::CouncilSessionService> council_sessions;
-  // issue 7 statistics and province (part h7sf)
+  // issue 7 statistics and province (part h7sf); the record of reports sent, as h7rr names it.
   std::shared_ptr<services::StatisticsService> statistics;
+  std::shared_ptr<services::ReportSendingService> report_sendings;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

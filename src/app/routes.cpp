@@ -761,6 +761,8 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   const auto authority = Access::any_of({Role::authority});
   page("GET", "/statistics", stat_readers, bind(w, web::statistics_page),
        "Statistical forms 0601–0603.N/BNV-TĐKT of an agency and year (?form=, ?year=, ?agency=), previewed");
+  page("POST", "/statistics/record", managers, bind(w, web::statistics_record),
+       "Record a statistical form as sent: the file generated now is kept as sent (ReportSendingService)");
   page("GET", "/statistics/export", stat_readers, bind(w, web::statistics_export),
        "A statistical form as XLSX or PDF (?form=, ?year=, ?agency=, ?format=xlsx|pdf)");
   page("GET", "/province", authority, bind(w, web::province_page),

@@ -10,6 +10,8 @@
 
 #include "services/auth_service.hpp"
 #include "services/evaluation_service.hpp"
+#include "services/report_sending_service.hpp"
+#include "services/statistics_service.hpp"
 
 namespace thidua::cli {
 
@@ -224,6 +226,30 @@ Result<void> load_demo_province(app::Services& s, std::int64_t bdt_id, const std
 
   if (members.size() == 4) {
     if (auto r = cluster_scores(s, bdt_id, members); !r) return r;
+  }
+
+  // Ban Dân tộc's Office sent the province its form 0602 of 2025 through the system, on time.
+  if (s.report_sendings && s.statistics) {
+    auto form = s.statistics->form(office_of(bdt_id), bdt_id, services::StatFormCode::f0602, 2025);
+    if (!form) return fail(form.error());
+    auto pdf = services::StatisticsService::form_pdf(*form);
+    if (!pdf) return fail(pdf.error());
+    services::SendingDraft d;
+    d.agency_id = bdt_id;
+    d.kind = ReportKind::form_0602;
+    d.year = 2025;
+    d.period_from = form->period_from;
+    d.period_to = form->period_to;
+    d.title = "Biểu số " + form->form_code + " — " + form->name + " năm 2025";
+    d.recipient = form->receiving_unit;
+    d.recipient_agency_id = form->receiving_agency_id;
+    d.channel = SendChannel::system;
+    d.sent_on = "12/12/2025";
+    d.doc_ref = "158/BC-BDT";
+    d.file_name = form->file_name("pdf");
+    d.content_type = "application/pdf";
+    d.file_bytes = std::move(*pdf);
+    if (auto r = s.report_sendings->record(office_of(bdt_id), d); !r) return fail(r.error());
   }
 
   // The authority's account.

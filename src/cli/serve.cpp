@@ -124,6 +124,7 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.covenants = s->covenants;
   // issue 7 statistics and province (part h7sf)
   web_deps.statistics = s->statistics;
+  web_deps.report_sendings = s->report_sendings;
   api_deps.statistics = s->statistics;
   (*views)->set_unread_counter([n = s->notifications](http::Context& ctx) {
     return ctx.principal ? n->unread_for_nav(*ctx.principal, ctx.data_version) : 0;

@@ -96,6 +96,7 @@ StatisticalForm movements_form(int year, const std::vector<storage::StatMovement
   StatisticalForm f;
   frame(f, StatFormCode::f0601, year);
   f.title = "SỐ PHONG TRÀO THI ĐUA";
+  f.name = "Số phong trào thi đua";
   f.groups = {{"", 1}, {"Chia theo tính chất, thời gian", 3}, {"Trong kỳ báo cáo", 2}};
   f.columns = {"Tổng số",
                "Thường xuyên (hằng năm)",
@@ -144,6 +145,7 @@ StatisticalForm awards_form(StatFormCode code, int year, const std::vector<stora
   frame(f, code, year);
   const bool titles = code == StatFormCode::f0602;
   f.title = titles ? "SỐ DANH HIỆU THI ĐUA ĐƯỢC TẶNG" : "SỐ HÌNH THỨC KHEN THƯỞNG";
+  f.name = titles ? "Số danh hiệu thi đua được tặng" : "Số hình thức khen thưởng";
   f.groups = {{"", 1}, {"Cá nhân", 5}, {"", 1}, {"", 1}};
   f.columns = {"Tổng số",       "Tổng số",          "Trong đó: nữ", "Lãnh đạo, quản lý (1)",
                "Người trực tiếp lao động, công tác (1)", "Người dân tộc thiểu số (2)", "Tập thể", "Hộ gia đình"};
@@ -282,7 +284,10 @@ Result<StatisticalForm> StatisticsService::form(const Principal& actor, std::int
     if (!row || !oversees(tx, actor, agency_id)) return fail(ErrorKind::not_found, "agency.not_found");
     auto out = build_form(tx, f, *y, {agency_id});
     out.reporting_unit = row->agency.name;
-    if (row->parent_id) out.receiving_unit = agency_of(tx, *row->parent_id).name;
+    if (row->parent_id) {
+      out.receiving_unit = agency_of(tx, *row->parent_id).name;
+      out.receiving_agency_id = row->parent_id;
+    }
     out.agencies = {row->agency};
     return out;
   });

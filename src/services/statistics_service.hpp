@@ -66,12 +66,14 @@ struct StatisticalForm {
   std::string form_code;  ///< "0601.N/BNV-TĐKT"
   std::string circular;   ///< "Ban hành kèm theo Thông tư số 02/2023/TT-BNV …"
   std::string title;      ///< "SỐ PHONG TRÀO THI ĐUA"
+  std::string name;       ///< the same in sentence case, for lists: "Số phong trào thi đua"
   int year = 0;
   std::string period_from;  ///< ISO, the statistical year's first day
   std::string period_to;    ///< ISO, its last day
   std::string due;          ///< "15/12/2025"
   std::string reporting_unit;
   std::string receiving_unit;
+  std::optional<std::int64_t> receiving_agency_id;  ///< the parent authority on this installation
   /// The heading over the value columns: groups (spans adding up to the number of value
   /// columns), then each column's own heading.
   std::vector<StatHeading> groups;

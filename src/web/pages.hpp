@@ -34,6 +34,7 @@
 #include "services/higher_award_service.hpp"
 #include "web/views.hpp"
 #include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
+#include "services/report_sending_service.hpp"  // issue 7 (h7sf, as h7rr wires it)
 
 namespace thidua::web {
 
@@ -74,6 +75,7 @@ struct WebDeps {
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
   // issue 7 statistics and province (part h7sf): set by name, after the others.
   std::shared_ptr<services::StatisticsService> statistics = nullptr;
+  std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;  // as h7rr wires it
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

@@ -5,6 +5,9 @@
 
 #include "web/statistics_pages.hpp"
 
+#include <chrono>
+
+#include "services/validation.hpp"
 #include "text/format.hpp"
 #include "web/decision_pages.hpp"
 
@@ -159,23 +162,95 @@ mustache::data totals_row(const services::AgencyTotals& a) {
 
 }  // namespace
 
-Result<http::Response> statistics_page(const WebDeps& deps, http::Context& ctx) {
-  auto agency = current_agency(deps, ctx);
-  if (!agency) return fail(agency.error());
-  auto year = year_of(ctx);
-  if (!year) return fail(year.error());
-  const auto code = form_param(ctx);
-  auto f = deps.statistics->form(*ctx.principal, *agency, code, *year);
+namespace {
+
+/// Which form the statistics page shows: from the query (GET) or the posted form (record).
+struct StatChoice {
+  std::int64_t agency = 0;
+  services::StatFormCode code = services::StatFormCode::f0601;
+  int year = 0;
+};
+
+/// The "record as sent" card and the earlier sendings of the form and year.
+mustache::data sending_data(const WebDeps& deps, http::Context& ctx, const services::StatisticalForm& f,
+                            const StatChoice& c, const Refused* refused) {
+  auto s = form_echo(ctx, refused, "send", {"recipient", "recipient_other", "channel", "sent_on", "doc_ref", "note",
+                                            "format", "file"});
+  s.set("form", std::string(to_string(c.code)));
+  s.set("year", std::to_string(c.year));
+  s.set("agency_id", std::to_string(c.agency));
+  const bool mine = refused && refused->values;
+  mustache::list recipients;
+  if (f.receiving_agency_id) {
+    mustache::data o;
+    o.set("value", "@" + std::to_string(*f.receiving_agency_id));
+    o.set("label", f.receiving_unit);
+    recipients.push_back(std::move(o));
+  }
+  if (!recipients.empty()) s.set("has_recipients", true);
+  put(s, "recipients", list_data(std::move(recipients)));
+  const std::string channel = mine ? refused->values->value("channel") : "system";
+  mustache::list channels;
+  for (auto ch : {SendChannel::system, SendChannel::egov, SendChannel::post, SendChannel::email, SendChannel::hand}) {
+    mustache::data o;
+    o.set("value", std::string(to_string(ch)));
+    o.set("label", ctx.t("send_channel." + std::string(to_string(ch))));
+    if (channel == to_string(ch)) o.set("selected", true);
+    channels.push_back(std::move(o));
+  }
+  put(s, "channels", list_data(std::move(channels)));
+  const std::string format = mine ? refused->values->value("format") : "pdf";
+  if (format == "xlsx") s.set("xlsx_selected", true);
+  if (!mine) s.set("sent_on", display_date(services::today_iso(std::chrono::system_clock::now())));
+  if (refused) s.set("open", true);
+  mustache::list sent;
+  services::SendingFilter filter;
+  filter.kind = services::report_kind_of(c.code);
+  filter.year = c.year;
+  if (auto rows = deps.report_sendings->list(*ctx.principal, c.agency, filter)) {
+    for (const auto& r : *rows) {
+      mustache::data x;
+      x.set("id", std::to_string(r.id));
+      x.set("recipient", r.recipient);
+      x.set("channel", ctx.t("send_channel." + std::string(to_string(r.channel))));
+      x.set("sent_on", display_date(r.sent_on));
+      x.set("doc_ref", r.doc_ref);
+      x.set("file_name", r.file_name);
+      x.set("recorded_by", r.created_by_name);
+      sent.push_back(std::move(x));
+    }
+  }
+  if (!sent.empty()) s.set("has_sent", true);
+  put(s, "sent", list_data(std::move(sent)));
+  return s;
+}
+
+Result<http::Response> render_statistics(const WebDeps& deps, http::Context& ctx, const StatChoice& c,
+                                         const Refused* refused, unsigned status) {
+  auto f = deps.statistics->form(*ctx.principal, c.agency, c.code, c.year);
   if (!f) return fail(f.error());
+  StatChoice chosen = c;
+  chosen.year = f->year;
   mustache::data d;
   d.set("form_html", deps.views->render("partials/statistical_form", ctx.lang, form_data(*f)));
-  put(d, "forms", list_data(form_options(ctx, code)));
+  put(d, "forms", list_data(form_options(ctx, c.code)));
   put(d, "years", list_data(year_options(f->year)));
-  d.set("form", std::string(to_string(code)));
-  d.set("year", std::to_string(f->year));
-  d.set("agency_id", std::to_string(*agency));
-  const std::string query = "form=" + std::string(to_string(code)) + "&year=" + std::to_string(f->year) +
-                            "&agency=" + std::to_string(*agency);
+  d.set("agency_id", std::to_string(c.agency));
+  // An authority (or the installation administrator) chooses among the agencies it reads.
+  if (auto all = deps.org->list_agencies(*ctx.principal); all && all->size() > 1) {
+    mustache::list agencies;
+    for (const auto& a : *all) {
+      mustache::data o;
+      o.set("value", std::to_string(a.agency.id));
+      o.set("label", a.agency.name);
+      if (a.agency.id == c.agency) o.set("selected", true);
+      agencies.push_back(std::move(o));
+    }
+    put(d, "agencies", list_data(std::move(agencies)));
+    d.set("choose_agency", true);
+  }
+  const std::string query = "form=" + std::string(to_string(c.code)) + "&year=" + std::to_string(f->year) +
+                            "&agency=" + std::to_string(c.agency);
   d.set("xlsx_href", "/statistics/export?" + query + "&format=xlsx");
   d.set("pdf_href", "/statistics/export?" + query + "&format=pdf");
   bool empty = true;
@@ -183,7 +258,72 @@ Result<http::Response> statistics_page(const WebDeps& deps, http::Context& ctx) 
     for (const auto& v : r.values) empty = empty && (!v || *v == 0);
   }
   if (empty) d.set("empty", true);
-  return deps.views->page(ctx, "pages/statistics", ctx.t("statistics.title"), std::move(d));
+  // Recording a sending is the Office's (the service checks); the history is for every reader.
+  if (deps.report_sendings) {
+    auto s = sending_data(deps, ctx, *f, chosen, refused);
+    const auto& p = *ctx.principal;
+    if (p.has_role_in(Role::office, c.agency) || p.has_role_in(Role::admin, c.agency)) s.set("may_record", true);
+    put(d, "send", std::move(s));
+  }
+  return deps.views->page(ctx, "pages/statistics", ctx.t("statistics.title"), std::move(d), status);
+}
+
+}  // namespace
+
+Result<http::Response> statistics_page(const WebDeps& deps, http::Context& ctx) {
+  auto agency = current_agency(deps, ctx);
+  if (!agency) return fail(agency.error());
+  auto year = year_of(ctx);
+  if (!year) return fail(year.error());
+  return render_statistics(deps, ctx, {*agency, form_param(ctx), *year}, nullptr, 200);
+}
+
+Result<http::Response> statistics_record(const WebDeps& deps, http::Context& ctx) {
+  if (!deps.report_sendings) return fail(ErrorKind::not_found, "statistics.record_unavailable");
+  const auto& form = ctx.form();
+  if (!form) return fail(form.error());
+  auto agency = id_param(form->value("agency"));
+  if (!agency) return fail(agency.error());
+  auto code = services::parse_stat_form(form->value("form"));
+  if (!code) return fail(ErrorKind::not_found, "statistics.form_unknown");
+  const int year = year_param(form->value("year"));
+  auto f = deps.statistics->form(*ctx.principal, *agency, *code, year < 0 ? -1 : year);
+  if (!f) return fail(f.error());
+  const StatChoice choice{*agency, *code, f->year};
+  const bool xlsx = form->value("format") == "xlsx";
+  auto bytes = xlsx ? services::StatisticsService::form_xlsx(*f) : services::StatisticsService::form_pdf(*f);
+  if (!bytes) return fail(bytes.error());
+  services::SendingDraft draft;
+  draft.agency_id = *agency;
+  draft.kind = services::report_kind_of(*code);
+  draft.year = f->year;
+  draft.period_from = f->period_from;
+  draft.period_to = f->period_to;
+  draft.title = "Biểu số " + f->form_code + " — " + f->name + " năm " + std::to_string(f->year);
+  const std::string other = form->value("recipient_other");
+  const std::string pick = form->value("recipient");
+  if (!other.empty()) {
+    draft.recipient = other;
+  } else if (f->receiving_agency_id && pick == "@" + std::to_string(*f->receiving_agency_id)) {
+    draft.recipient = f->receiving_unit;
+    draft.recipient_agency_id = f->receiving_agency_id;
+  }
+  draft.channel = parse_send_channel(form->value("channel")).value_or(SendChannel::post);
+  draft.sent_on = form->value("sent_on");
+  draft.doc_ref = form->value("doc_ref");
+  draft.note = form->value("note");
+  draft.file_name = f->file_name(xlsx ? "xlsx" : "pdf");
+  draft.content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/pdf";
+  draft.file_bytes = std::move(*bytes);
+  auto sent = deps.report_sendings->record(*ctx.principal, draft);
+  if (!sent) {
+    if (!shows_again(sent.error())) return fail(sent.error());
+    Refused refused{"send", &*form, &sent.error()};
+    return render_statistics(deps, ctx, choice, &refused, http::status_for(sent.error()));
+  }
+  ctx.set_flash("statistics.recorded");
+  return http::Response::redirect("/statistics?form=" + std::string(to_string(*code)) + "&year=" +
+                                  std::to_string(f->year) + "&agency=" + std::to_string(*agency) + "#stat-sent");
 }
 
 Result<http::Response> statistics_export(const WebDeps& deps, http::Context& ctx) {
@@ -221,6 +361,28 @@ Result<http::Response> province_page(const WebDeps& deps, http::Context& ctx) {
   }
   if (!forms.empty()) d.set("has_awards", true);
   put(d, "awards_by_form", list_data(std::move(forms)));
+  // What the agencies sent the authority for the year, each with the exact file sent.
+  if (deps.report_sendings) {
+    d.set("sending_on", true);
+    services::SendingFilter filter;
+    filter.year = t->year;
+    auto received = deps.report_sendings->received(*ctx.principal, filter);
+    if (!received) return fail(received.error());
+    mustache::list sent_rows;
+    for (const auto& r : *received) {
+      mustache::data x;
+      x.set("id", std::to_string(r.id));
+      x.set("sender", r.agency_name);
+      x.set("title", r.title);
+      x.set("sent_on", display_date(r.sent_on));
+      x.set("channel", ctx.t("send_channel." + std::string(to_string(r.channel))));
+      x.set("doc_ref", r.doc_ref);
+      x.set("file_name", r.file_name);
+      sent_rows.push_back(std::move(x));
+    }
+    if (!sent_rows.empty()) d.set("has_received", true);
+    put(d, "received", list_data(std::move(sent_rows)));
+  }
   // Cluster rankings: each cluster template of the year, ranked by the evaluation service.
   mustache::list clusters;
   for (const auto& c : t->clusters) {

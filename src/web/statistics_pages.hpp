@@ -11,6 +11,9 @@ namespace thidua::web {
 
 /// GET /statistics?form=&year=&agency=: choose a form and year, preview it as a table.
 Result<http::Response> statistics_page(const WebDeps& deps, http::Context& ctx);
+/// POST /statistics/record: the form generated now (PDF or XLSX) recorded as sent, with the
+/// recipient, channel, date and number typed (ReportSendingService::record keeps the bytes).
+Result<http::Response> statistics_record(const WebDeps& deps, http::Context& ctx);
 /// GET /statistics/export?form=&year=&agency=&format=xlsx|pdf
 Result<http::Response> statistics_export(const WebDeps& deps, http::Context& ctx);
 /// GET /province?year=: received reports, cluster rankings, totals, the province-wide forms.

@@ -42,6 +42,23 @@ describe('statistical forms and the province mode, in the browser', () => {
     assert.equal(pb.subarray(0, 5).toString(), '%PDF-');
     await fsp.writeFile(path.join(ARTIFACTS, 'province-form-0602.pdf'), pb);
 
+    // Recorded as sent to Sở Nội vụ: the PDF generated now is kept, and listed with the form.
+    await office.click('#stat-record-box summary');
+    await office.selectOption('#s-channel', 'system');
+    await office.fill('#s-doc_ref', '160/BC-BDT');
+    await Promise.all([office.waitForURL(/#stat-sent$/), office.click('#stat-record-submit')]);
+    assert.match(await office.textContent('#stat-sent-table'), /Sở Nội vụ tỉnh Cao Bằng[\s\S]*160\/BC-BDT/);
+    await shot(office, '1b-office-sent');
+    // A date in the future is refused with the message beside it, the form open as typed.
+    await office.click('#stat-record-box summary').catch(() => {});
+    await office.fill('#s-sent_on', '01/01/2099');
+    await office.fill('#s-doc_ref', '161/BC-BDT');
+    session.chrome.expectFailure('/statistics/record', 422);
+    await Promise.all([office.waitForLoadState('load'), office.click('#stat-record-submit')]);
+    assert.match(await office.textContent('#e-sent_on'), /sau hôm nay/);
+    assert.equal(await office.inputValue('#s-doc_ref'), '161/BC-BDT');
+    await shot(office, '1c-office-refused');
+
     // The province page is the authority's alone.
     session.chrome.expectFailure('/province', 403);
     const r = await office.goto(`${session.srv.url}/province`);
@@ -59,6 +76,16 @@ describe('statistical forms and the province mode, in the browser', () => {
     assert.match(totals, /Sở Văn hóa, Thể thao và Du lịch tỉnh Cao Bằng/);
     assert.match(await tinh.textContent('#province-total-row'), /Tổng cộng/);
     assert.match(await tinh.textContent('#province-awards'), /Lao động tiên tiến/);
+    // The reports Ban Dân tộc sent: the demo's 0602 and the one the Office just recorded; the file
+    // downloaded is the exact PDF that was sent (the form's PDF is the same bytes when made again).
+    const received = await tinh.textContent('#province-received');
+    assert.match(received, /158\/BC-BDT/);
+    assert.match(received, /160\/BC-BDT/);
+    const row = tinh.locator('#province-received tr', { hasText: '160/BC-BDT' });
+    const sent = await tinh.request.get(`${session.srv.url}${await row.locator('a').getAttribute('href')}`);
+    assert.equal(sent.status(), 200);
+    const again = await fsp.readFile(path.join(ARTIFACTS, 'province-form-0602.pdf'));
+    assert.ok(Buffer.compare(await sent.body(), again) === 0, 'the file received is the one the Office sent');
     // The cluster's ranking, by the evaluation's own ranking: Ban Dân tộc leads.
     const cluster = await tinh.textContent('#province-clusters');
     assert.match(cluster, /1\s*Ban Dân tộc tỉnh Cao Bằng/);
