@@ -28,8 +28,11 @@
 #include "services/decision_service.hpp"
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
+#include "services/report_sending_service.hpp"   // issue 7 review reports (h7rr)
+#include "services/review_report_service.hpp"    // issue 7 review reports (h7rr)
 #include "services/user_service.hpp"
 #include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
+#include "services/follow_up.hpp"  // issue 7 follow-up
 
 namespace thidua::api {
 
@@ -62,6 +65,11 @@ struct ApiDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 follow-up: the figures behind the dashboards (set by name, after the others).
+  std::shared_ptr<services::FollowUpService> follow_up = nullptr;
+  // issue 7 review reports and sending (h7rr): set by name, after the others.
+  std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
+  std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;
   // issue 7 statistics and province (part h7sf): set by name, after the others.
   std::shared_ptr<services::StatisticsService> statistics = nullptr;
 };

@@ -122,9 +122,15 @@ Result<Services> open_services(const Config& config, bool migrate) {
   s.nominations->set_rules(services::nomination_rules_from(s.eligibility, s.catalogue));
   s.decisions->set_nominations(s.nominations);
   s.council_sessions = std::make_shared<services::CouncilSessionService>(s.db, s.nominations);
+  // issue 7 follow-up: the figures, with the same rule layers as eligibility (where a period splits).
+  s.follow_up = std::make_shared<services::FollowUpService>(
+      s.db, system_clock(), std::vector<std::string>{"cao_bang"},
+      (std::filesystem::path(config.data_dir) / "rules" / "commendation").string());
+  // issue 7 review reports and sending (h7rr): the reports' figures come from the follow-up.
+  s.review_reports = std::make_shared<services::ReviewReportService>(s.db, s.follow_up);
+  s.report_sendings = std::make_shared<services::ReportSendingService>(s.db, s.files);
   // issue 7 statistics and province (part h7sf)
   s.statistics = std::make_shared<services::StatisticsService>(s.db);
-  s.report_sendings = std::make_shared<services::ReportSendingService>(s.db, s.files);
   return s;
 }
 

@@ -32,8 +32,11 @@
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
 #include "services/user_service.hpp"
+#include "services/follow_up.hpp"  // issue 7 follow-up
+// issue 7 review reports and sending (h7rr).
+#include "services/report_sending_service.hpp"
+#include "services/review_report_service.hpp"
 #include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
-#include "services/report_sending_service.hpp"  // issue 7 (h7sf, as h7rr wires it)
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
 
@@ -71,9 +74,13 @@ struct Services {
   // Issue 6, nominations and the council (part h6c).
   std::shared_ptr<services::NominationService> nominations;
   std::shared_ptr<services::CouncilSessionService> council_sessions;
-  // issue 7 statistics and province (part h7sf); the record of reports sent, as h7rr names it.
-  std::shared_ptr<services::StatisticsService> statistics;
+  // issue 7 follow-up: the figures behind the dashboards and review reports.
+  std::shared_ptr<services::FollowUpService> follow_up;
+  // issue 7 review reports and sending (h7rr).
+  std::shared_ptr<services::ReviewReportService> review_reports;
   std::shared_ptr<services::ReportSendingService> report_sendings;
+  // issue 7 statistics and province (part h7sf)
+  std::shared_ptr<services::StatisticsService> statistics;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

@@ -10,6 +10,8 @@
 #include "api/initiative_api.hpp"
 #include "api/evaluation_api.hpp"
 #include "api/nomination_api.hpp"  // issue 6, part h6c
+#include "api/review_report_api.hpp"  // issue 7 review reports (h7rr)
+#include "web/review_report_pages.hpp"  // issue 7 review reports (h7rr)
 #include "api/movement_api.hpp"
 #include "api/pledge_api.hpp"
 #include "web/achievement_pages.hpp"
@@ -24,6 +26,8 @@
 // Commendation, part 1 (issue 6).
 #include "api/eligibility_api.hpp"
 #include "web/eligibility_pages.hpp"
+#include "api/dashboard_api.hpp"   // issue 7 follow-up
+#include "web/dashboard_page.hpp"  // issue 7 follow-up
 // Decisions, certificates, higher awards (issue 6, part D).
 #include "api/decision_api.hpp"
 #include "web/decision_pages.hpp"
@@ -243,6 +247,9 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
          "Attach more evidence files to an achievement", evidence_form);
   page("POST", "/achievements/{id}/evidence/{evidence}/withdraw", signed_in,
        bind(w, web::achievement_evidence_withdraw), "Take an evidence file off an achievement (kept, with why)");
+  // issue 7 follow-up: the dashboard of a movement over a period (the service checks the scope).
+  page("GET", "/dashboard", signed_in, bind(w, web::dashboard_page),
+       "Follow-up dashboard: a movement's figures over a period, with charts and drill-down links");
   page("GET", "/progress", signed_in, bind(w, web::progress_overview_page),
        "Progress of every unit against its pledge (a unit's own page for heads and staff)");
   page("GET", "/progress/units/{id}", signed_in, bind(w, web::progress_unit_page),
@@ -523,6 +530,9 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
   // Commendation, part 1 (issue 6): eligibility (the service limits it to what the caller may see).
   api("GET", "/api/v1/eligibility", Access::signed_in(), bind(a, api::get_eligibility),
       "Eligibility for titles and forms of an agency's people and units for a year (?agency=&year=[&unit=])");
+  // issue 7 follow-up: the dashboard's figures as JSON.
+  api("GET", "/api/v1/dashboard", Access::signed_in(), bind(a, api::get_dashboard),
+      "A movement's follow-up figures over a period (?agency=&movement=&from=&to=&unit=&person=)");
   api("GET", "/api/v1/users", admin, bind(a, api::list_users), "List user accounts");
   api("POST", "/api/v1/users", admin, bind(a, api::create_user), "Create a user account");
   api("GET", "/api/v1/users/{login}", Access::signed_in(), bind(a, api::get_user), "One user account");
@@ -754,6 +764,45 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "A nomination with its dossier checklist, achievement report and history");
   api("POST", "/api/v1/council-sessions/{id}/items/{item}/vote", Access::signed_in(), bind(a, api::cast_council_vote),
       "Cast the caller's secret vote on an open item ({\"choice\": \"approve\" | \"disapprove\"}); 204, no counts");
+  // issue 7 review reports and sending (h7rr): the services check each right (the Office
+  // writes and records; leaders, council and the authority above read). No edit or delete of
+  // a sending, by design.
+  page("GET", "/movements/{id}/reports", signed_in, bind(w, web::review_reports_page),
+       "A movement's review reports (yearly, mid-term, final): drafts, form to create one");
+  page("POST", "/movements/{id}/reports", signed_in, bind(w, web::review_report_create),
+       "Create a review report draft (the Office)");
+  page("GET", "/movements/{id}/reports/{report}", signed_in, bind(w, web::review_report_page),
+       "A review report draft: its text blocks, files, saved versions, the sending form");
+  page("POST", "/movements/{id}/reports/{report}", signed_in, bind(w, web::review_report_save),
+       "Save a review report's text (version-checked; each version kept)");
+  page("GET", "/movements/{id}/reports/{report}/file", signed_in, bind(w, web::review_report_file),
+       "The review report as DOCX, PDF or XLSX (?format=), figures gathered now");
+  upload("/movements/{id}/reports/{report}/send", signed_in, bind(w, web::review_report_send),
+         "Record a sending: the file generated from the draft or the signed scan uploaded", 51u << 20);
+  page("GET", "/reports/sent", signed_in, bind(w, web::reports_sent_page),
+       "Reports the agency sent (and, for an authority, those sent to it)");
+  page("GET", "/reports/sent/{id}/file", signed_in, bind(w, web::report_sent_file),
+       "The exact file that was sent (SHA-256 checked)");
+  api("GET", "/api/v1/movements/{id}/reports", Access::signed_in(), bind(a, api::list_review_reports),
+      "A movement's review report drafts");
+  api("POST", "/api/v1/movements/{id}/reports", Access::signed_in(), bind(a, api::create_review_report),
+      "Create a review report draft ({kind: annual|midterm|final, year})");
+  api("GET", "/api/v1/movements/{id}/reports/{report}", Access::signed_in(), bind(a, api::get_review_report),
+      "A review report draft with its saved versions");
+  api("PUT", "/api/v1/movements/{id}/reports/{report}", Access::signed_in(), bind(a, api::save_review_report),
+      "Save a review report's text blocks (version-checked)");
+  api("GET", "/api/v1/movements/{id}/reports/{report}/file", Access::signed_in(), bind(a, api::review_report_file),
+      "The review report as DOCX, PDF or XLSX (?format=)");
+  api("POST", "/api/v1/movements/{id}/reports/{report}/sendings", Access::signed_in(),
+      bind(a, api::send_review_report), "Record a sending of the report generated in the format asked");
+  api("GET", "/api/v1/report-sendings", Access::signed_in(), bind(a, api::list_report_sendings),
+      "The agency's reports sent (?agency=, ?movement=, ?kind=, ?year=)");
+  api("GET", "/api/v1/report-sendings/received", Access::signed_in(), bind(a, api::received_report_sendings),
+      "Reports sent to the caller's authority by the agencies below it");
+  api("GET", "/api/v1/report-sendings/{id}", Access::signed_in(), bind(a, api::get_report_sending),
+      "One sending");
+  api("GET", "/api/v1/report-sendings/{id}/file", Access::signed_in(), bind(a, api::report_sending_file),
+      "The exact file that was sent (SHA-256 checked)");
   // issue 7 statistics and province (part h7sf): the statutory forms of Circular
   // 02/2023/TT-BNV for an agency's overseers (the service checks the agency), and the province
   // mode for the authority (the service refuses anyone without an authority grant).

@@ -49,6 +49,16 @@ struct EligibilityOptions {
 };
 int eligibility(app::Services& s, std::int64_t agency_id, const EligibilityOptions& options);
 
+// issue 7 review reports (h7rr): `thidua report` (report.cpp).
+struct ReportOptions {
+  std::int64_t movement = 0;
+  std::string kind;    ///< annual / midterm / final
+  std::string year;    ///< as typed; empty: the kind's default
+  std::string format;  ///< docx / pdf / xlsx
+  std::string out;
+};
+int review_report(app::Services& s, std::int64_t agency_id, const ReportOptions& options);
+
 // issue 7 statistics and province (part h7sf): `thidua statistics` (statistics.cpp).
 struct StatisticsOptions {
   std::string form;  ///< 0601 / 0602 / 0603

@@ -9,10 +9,12 @@
 #include "cli/demo_decisions.hpp"
 #include "cli/demo_initiatives.hpp"
 #include "cli/demo_nominations.hpp"  // issue 6, part h6c
+#include "cli/demo_reports.hpp"  // issue 7 review reports (h7rr)
 #include "cli/demo_achievements.hpp"
 #include "cli/demo_communes.hpp"
 #include "cli/demo_plan.hpp"
 #include "cli/demo_pledges.hpp"
+#include "cli/demo_followup.hpp"  // issue 7 follow-up
 #include "cli/demo_province.hpp"  // issue 7 statistics and province (part h7sf)
 #include "services/crypto.hpp"
 
@@ -188,6 +190,10 @@ int demo(const Common& common) {
   // Commendation of 2025 (issue 6, part D): decision 45 issued with its certificates, decision
   // 46 a draft, submission 12/TTr-BDT for the provincial chairman's Bằng khen sent.
   if (auto r = load_demo_decisions(*s, agency->id, plan->id); !r) return report(r.error());
+  // issue 7 follow-up: the duties' tasks as they stood at the end of 2025 (most done, two late).
+  if (auto r = load_demo_followup(*s, plan->id); !r) return report(r.error());
+  // issue 7 review reports (h7rr): the mid-term review 2023 sent, the final review 2025 drafted.
+  if (auto r = load_demo_reports(*s, agency->id, plan->id); !r) return report(r.error());
   // issue 7 (part h7sf): Sở Nội vụ above Ban Dân tộc and a second agency; the authority's "tinh".
   if (auto r = load_demo_province(*s, agency->id, password); !r) return report(r.error());
   s->db->close();

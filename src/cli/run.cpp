@@ -266,6 +266,23 @@ int run(int argc, char** argv) {
     });
   });
 
+  // issue 7 review reports (h7rr): a movement's review report as DOCX, PDF or XLSX.
+  auto* report_cmd = app.add_subcommand("report", "A movement's review report (yearly, mid-term, final) as DOCX, PDF or XLSX");
+  ReportOptions report_opt;
+  report_cmd->add_option("--agency", io_agency, "Agency code, e.g. BDT")->required();
+  report_cmd->add_option("--movement", report_opt.movement, "Movement id")->required();
+  report_cmd->add_option("--kind", report_opt.kind, "annual, midterm or final")->required();
+  report_cmd->add_option("--year", report_opt.year, "Year (annual: required; final: the last year or none)");
+  report_cmd->add_option("--format", report_opt.format, "docx, pdf or xlsx")->required();
+  report_cmd->add_option("--out", report_opt.out, "File to write")->required();
+  report_cmd->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto agency_id = agency_id_of(s, io_agency);
+      if (!agency_id) return report(agency_id.error());
+      return review_report(s, *agency_id, report_opt);
+    });
+  });
+
   // issue 7 statistics and province (part h7sf): a statistical form of Circular 02/2023/TT-BNV.
   auto* stat_cmd = app.add_subcommand("statistics", "A statistical form 0601|0602|0603.N/BNV-TĐKT as XLSX or PDF");
   StatisticsOptions stat_opt;

@@ -116,6 +116,14 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   web_deps.council_sessions = s->council_sessions;
   api_deps.nominations = s->nominations;
   api_deps.council_sessions = s->council_sessions;
+  // issue 7 follow-up: the dashboards.
+  web_deps.follow_up = s->follow_up;
+  api_deps.follow_up = s->follow_up;
+  // issue 7 review reports and sending (h7rr).
+  web_deps.review_reports = s->review_reports;
+  web_deps.report_sendings = s->report_sendings;
+  api_deps.review_reports = s->review_reports;
+  api_deps.report_sendings = s->report_sendings;
   web_deps.pledges = s->pledges;
   web_deps.notifications = s->notifications;
   web_deps.covenants = s->covenants;
@@ -124,7 +132,6 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.covenants = s->covenants;
   // issue 7 statistics and province (part h7sf)
   web_deps.statistics = s->statistics;
-  web_deps.report_sendings = s->report_sendings;
   api_deps.statistics = s->statistics;
   (*views)->set_unread_counter([n = s->notifications](http::Context& ctx) {
     return ctx.principal ? n->unread_for_nav(*ctx.principal, ctx.data_version) : 0;

@@ -19,7 +19,7 @@ using namespace documents;
 using decision_rules::vn_date;
 
 constexpr const char* kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
-constexpr const char* kBlank = "……………………………………………………………………………………";
+constexpr const char* kBlank = "………………………………………………………………………";
 
 /// A table of the report, the same for the document and the spreadsheet: values are kept raw
 /// ("1500000") and formatted for print by their column's kind.
@@ -73,19 +73,16 @@ ReportTable items_table(const MovementFigures& f) {
   ReportTable t{"Noi dung", "Kết quả theo nội dung thi đua",
                 {{"STT", 6, Column::integer},
                  {"Nội dung thi đua", 50},
-                 {"Kết quả được ghi nhận", 12, Column::integer},
+                 {"Kết quả", 10, Column::integer},
                  {"Buổi tuyên truyền", 12, Column::integer},
-                 {"Lượt người tham dự", 12, Column::integer},
-                 {"Tiền và hiện vật (đồng)", 18, Column::money},
-                 {"Ngày công", 10, Column::integer},
-                 {"Điển hình", 10, Column::integer},
-                 {"Sáng kiến", 10, Column::integer}},
-                {1, 6, 2, 2, 2, 3, 2, 2, 2},
+                 {"Lượt người dự", 12, Column::integer},
+                 {"Tiền, hiện vật (đồng)", 18, Column::money},
+                 {"Ngày công", 10, Column::integer}},
+                {1.3, 6, 1.9, 2.4, 2.2, 3.6, 1.9},
                 {}};
   for (const auto& i : f.items) {
     t.rows.push_back({num(i.item_number), i.item_text, num(i.records), num(i.sessions), num(i.participants),
-                      num(i.mobilised.money_vnd()), num(i.mobilised.workdays), num(i.role_models),
-                      num(i.initiatives)});
+                      num(i.mobilised.money_vnd()), num(i.mobilised.workdays)});
   }
   return t;
 }
@@ -118,7 +115,7 @@ ReportTable units_table(const MovementFigures& f) {
                  {"Tỷ lệ bình quân (%)", 12, Column::integer},
                  {"Kết quả được ghi nhận", 12, Column::integer},
                  {"Tiền và hiện vật (đồng)", 18, Column::money}},
-                {1, 5, 2, 2, 2, 2, 3},
+                {1.3, 5, 2.1, 2, 2.1, 2, 3.4},
                 {}};
   int n = 0;
   for (const auto& u : f.units) {
@@ -137,7 +134,7 @@ ReportTable mobilised_table(const std::string& sheet, const std::string& title, 
                  {"Hiện vật (đồng)", 16, Column::money},
                  {"Ngày công", 10, Column::integer},
                  {"Đất hiến (m²)", 10, Column::integer}},
-                {5, 3, 3, 2, 2},
+                {5, 3.4, 3.4, 2, 2.2},
                 {}};
   for (const auto& s : slices) {
     t.rows.push_back({s.label, num(s.figures.cash_vnd), num(s.figures.goods_vnd), num(s.figures.workdays),
@@ -156,7 +153,7 @@ ReportTable communes_table(const MovementFigures& f) {
                  {"Cuối kỳ", 10},
                  {"Ngày đánh giá", 12, Column::date},
                  {"Công nhận", 14}},
-                {1, 3.2, 3, 3.5, 1.6, 1.6, 2.2, 2.2},
+                {1.3, 3, 2.8, 3.4, 1.7, 1.7, 2.8, 2.2},
                 {}};
   int n = 0;
   for (const auto& c : f.communes) {
@@ -171,7 +168,7 @@ ReportTable communes_table(const MovementFigures& f) {
 ReportTable role_models_table(const MovementFigures& f) {
   ReportTable t{"Dien hinh", "Điển hình tiên tiến, mô hình hay",
                 {{"STT", 6, Column::integer}, {"Điển hình, mô hình", 40}, {"Của", 26}, {"Ngày", 12, Column::date}},
-                {1, 6, 4, 2},
+                {1.3, 6, 4, 2.8},
                 {}};
   int n = 0;
   for (const auto& r : f.role_models) {
@@ -189,7 +186,7 @@ ReportTable initiatives_table(const MovementFigures& f) {
                  {"Tác giả", 26},
                  {"Cấp công nhận", 14},
                  {"Ngày công nhận", 12, Column::date}},
-                {1, 6, 4, 2, 2},
+                {1.3, 6, 4, 2.2, 2.8},
                 {}};
   int n = 0;
   for (const auto& i : f.initiatives) {
@@ -210,7 +207,7 @@ ReportTable awards_table(const MovementFigures& f) {
                  {"Tập thể", 10, Column::integer},
                  {"Hộ gia đình", 10, Column::integer},
                  {"Đang đề nghị", 12, Column::integer}},
-                {1, 6, 1.8, 1.8, 1.8, 2},
+                {1.3, 6, 1.8, 1.8, 2, 2.2},
                 {}};
   int n = 0;
   for (const auto& a : f.awards) {
@@ -237,7 +234,7 @@ ReportTable milestones_table(const MovementFigures& f) {
                  {"Hạn", 12, Column::date},
                  {"Hoàn thành", 12, Column::date},
                  {"Tình trạng", 14}},
-                {1, 6, 3, 2, 2, 2.2},
+                {1.3, 5.4, 3, 2.8, 2.8, 2.4},
                 {}};
   int n = 0;
   for (const auto& m : f.milestones) {
@@ -392,7 +389,7 @@ void figure_sections(std::vector<Block>& out, const MovementFigures& f, int leve
     out.push_back(body(std::vector<Run>{{"Nội dung " + num(i.item_number) + ": ", true}, {i.item_text, false, true}}));
     out.push_back(plain(item_sentence(i)));
   }
-  add_table(out, tables[0], "Bảng " + std::to_string(level) + "." + std::to_string(sub) + ". " + tables[0].title);
+  add_table(out, tables[0], "Bảng: " + tables[0].title);
   add_table(out, tables[1], "Bảng: " + tables[1].title);
   head("Kết quả thực hiện của các đơn vị");
   add_table(out, tables[2], "Bảng: " + tables[2].title);
@@ -424,7 +421,10 @@ std::string splits_sentence(const MovementFigures& f) {
 std::string review_sending_title(const ReviewReport& r) {
   std::string t = r.text.title;
   if (t.empty()) t = "Báo cáo " + kind_phrase(r.kind) + " phong trào thi đua";
-  return "Báo cáo " + std::string(text::trim(t.rfind("Báo cáo", 0) == 0 ? t.substr(std::string("Báo cáo").size()) : t));
+  std::string rest(text::trim(t.rfind("Báo cáo", 0) == 0 ? t.substr(std::string("Báo cáo").size()) : t));
+  // "Tổng kết …" reads "Báo cáo tổng kết …" (the kinds' titles start with an ASCII capital).
+  if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') rest[0] = static_cast<char>(rest[0] - 'A' + 'a');
+  return "Báo cáo " + rest;
 }
 
 ReviewText default_review_text(const Movement& m, const std::string& agency_name, ReviewKind kind, int year) {

@@ -27,14 +27,16 @@
 #include "services/eligibility_service.hpp"  // commendation, part 1 (issue 6)
 #include "services/council_session_service.hpp"  // issue 6, part h6c
 #include "services/nomination_service.hpp"       // issue 6, part h6c
+#include "services/report_sending_service.hpp"   // issue 7 review reports (h7rr)
+#include "services/review_report_service.hpp"    // issue 7 review reports (h7rr)
 #include "services/user_service.hpp"
 // Decisions, certificates, higher awards (issue 6, part D).
 #include "services/certificate_service.hpp"
 #include "services/decision_service.hpp"
 #include "services/higher_award_service.hpp"
+#include "services/follow_up.hpp"  // issue 7 follow-up
 #include "web/views.hpp"
 #include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
-#include "services/report_sending_service.hpp"  // issue 7 (h7sf, as h7rr wires it)
 
 namespace thidua::web {
 
@@ -73,9 +75,13 @@ struct WebDeps {
   // Issue 6, nominations and the council (part h6c): set by name, after the others.
   std::shared_ptr<services::NominationService> nominations = nullptr;
   std::shared_ptr<services::CouncilSessionService> council_sessions = nullptr;
+  // issue 7 follow-up: the figures behind the dashboards (set by name, after the others).
+  std::shared_ptr<services::FollowUpService> follow_up = nullptr;
+  // issue 7 review reports and sending (h7rr): set by name, after the others.
+  std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
+  std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;
   // issue 7 statistics and province (part h7sf): set by name, after the others.
   std::shared_ptr<services::StatisticsService> statistics = nullptr;
-  std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;  // as h7rr wires it
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

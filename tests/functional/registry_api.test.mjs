@@ -359,6 +359,8 @@ const bValue = () => ({
   'evaluation-templates': b.template.id, 'score-sheets': b.sheet.id, evaluations: b.evaluation.id,
   decisions: b.decision.id,
   nominations: b.nomination.id, 'council-sessions': b.councilSession.id,
+  // issue 7 review reports (h7rr)
+  reports: b.report.id, 'report-sendings': b.sending.id,
   statistics: '0601',  // issue 7 (h7sf): a form code; the agency goes in the query (agencyQuery)
 });
 const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : k === 'statistics' ? '0601' : NO_SUCH_ID);
@@ -424,6 +426,12 @@ const bodies = {
   }),
   'POST /api/v1/decisions/{id}/issue': () => ({ version: b.decision.version }),
   'POST /api/v1/council-sessions/{id}/items/{item}/vote': () => ({ choice: 'approve' }),
+  // issue 7 review reports (h7rr)
+  'POST /api/v1/movements/{id}/reports': () => ({ kind: 'annual', year: 2026 }),
+  'PUT /api/v1/movements/{id}/reports/{report}': () => ({ version: b.report.version, shortcomings: 'Trộm' }),
+  'POST /api/v1/movements/{id}/reports/{report}/sendings': () => ({
+    format: 'pdf', recipient: 'Trộm', channel: 'post', sent_on: '01/06/2026',
+  }),
 };
 
 function fill(pattern, valueOf) {
@@ -542,6 +550,16 @@ describe('province mode: one agency never sees another', () => {
     });
     assert.equal(withAwardee.status, 200, withAwardee.why);
     b.decision = withAwardee.json;
+
+    // issue 7 review reports (h7rr): B's final review draft, sent by post.
+    const report = await call(tok.vp_b, 'POST', `/api/v1/movements/${b.movement.id}/reports`, { kind: 'final' });
+    assert.equal(report.status, 201, report.why);
+    b.report = report.json;
+    const sending = await call(tok.vp_b, 'POST', `/api/v1/movements/${b.movement.id}/reports/${b.report.id}/sendings`, {
+      format: 'pdf', recipient: `UBND tỉnh ${SECRET}`, channel: 'post', sent_on: '01/06/2026',
+    });
+    assert.equal(sending.status, 201, sending.why);
+    b.sending = sending.json;
 
     // B's person gets an account and pledges; B's Office sends the pledge back, so the person is
     // told (a notification of B); B's covenant of its cluster's year.
