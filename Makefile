@@ -66,6 +66,10 @@ bench: deps build
 	@THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen \
 	  THIDUA_ELIG_BENCH=$(RELEASE_DIR)/bench/eligibility/thidua-eligibility-bench bench/eligibility-bench.sh
 	@THIDUA_CERT_BENCH=$(RELEASE_DIR)/bench/certificates/thidua-certificates-bench bench/certificates-bench.sh
+	@# issue 7 follow-up: the dashboard page and the figures behind it.
+	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/dashboard-bench.sh
+	@# issue 7 review reports (h7rr): the final review report of one agency, against raw SQL.
+	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/report-bench.sh
 	@THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen \
 	  THIDUA_PROVINCE_BENCH=$(RELEASE_DIR)/bench/province/thidua-province-bench bench/province-bench.sh  # issue 7 (h7sf)
 	@$(RELEASE_DIR)/bench/docs/thidua-docs-bench --json bench/results/docs-latest.json \

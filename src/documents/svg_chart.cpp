@@ -58,10 +58,14 @@ std::string open_svg(const std::string& id, const std::string& title, const std:
 
 /// Ticks for an axis from 0 to `top`: steps of 1, 2, 5, 10, … giving at most 6 intervals.
 std::vector<double> ticks(double top) {
+  // 1, 2, 5 times a power of ten, however large the values (a province's records run to tens
+  // of thousands, its money to billions).
   double step = 1;
-  for (double s : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0}) {
-    step = s;
-    if (top / s <= 6) break;
+  for (double decade = 1; top / step > 6; decade *= 10) {
+    for (double s : {1.0, 2.0, 5.0}) {
+      step = s * decade;
+      if (top / step <= 6) break;
+    }
   }
   std::vector<double> out;
   for (double v = 0; v <= top + 1e-9; v += step) out.push_back(v);

@@ -82,7 +82,10 @@ bool iso_date(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
   }
-  return true;
+  using namespace std::chrono;
+  return year_month_day{year{std::stoi(s.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(s.substr(5, 2)))},
+                        day{static_cast<unsigned>(std::stoi(s.substr(8, 2)))}}
+      .ok();
 }
 
 int year_of(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }
@@ -224,8 +227,8 @@ Result<MovementFigures> FollowUpService::figures(const Principal& actor, const F
     f.movement = *chosen;
     f.from = q.from.empty() ? f.movement.period_from : q.from;
     f.to = q.to.empty() ? std::max(f.from, std::min(today, f.movement.period_to)) : q.to;
-    // Milestones: over the period asked for; a dashboard (no end asked) looks ahead to the movement's end.
-    const std::string milestones_to = q.to.empty() ? std::max(f.to, f.movement.period_to) : f.to;
+    // Milestones: over the period asked for; a dashboard (no end asked) shows all that is ahead too.
+    const std::string milestones_to = q.to.empty() ? std::string("9999-12-31") : f.to;
 
     storage::FollowUpPeriod p;
     p.subject = scope->kind == FollowUpScope::unit     ? storage::FollowUpSubject::unit

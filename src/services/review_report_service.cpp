@@ -3,6 +3,7 @@
 #include "services/review_report_service.hpp"
 
 #include <algorithm>
+#include <future>
 #include <set>
 
 #include <boost/json.hpp>
@@ -295,13 +296,19 @@ Result<void> gather(FollowUpService& follow_up, const Principal& actor, ReviewCo
   if (!figures) return fail(figures.error());
   c.figures = std::move(*figures);
   if (c.figures.splits.empty()) return {};
+  // The sub-periods are independent reads: gathered side by side, each in its own snapshot.
+  std::vector<std::future<Result<MovementFigures>>> pending;
   for (const auto& [span, names] : sub_periods(c.figures)) {
-    q.from = span.first;
-    q.to = span.second;
-    auto part = follow_up.figures(actor, q);
+    FollowUpQuery part = q;
+    part.from = span.first;
+    part.to = span.second;
+    pending.push_back(std::async(std::launch::async, [&follow_up, &actor, part] { return follow_up.figures(actor, part); }));
+    c.part_labels.push_back(names);
+  }
+  for (auto& p : pending) {
+    auto part = p.get();
     if (!part) return fail(part.error());
     c.parts.push_back(std::move(*part));
-    c.part_labels.push_back(names);
   }
   if (c.parts.size() < 2) {
     c.parts.clear();

@@ -126,6 +126,7 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
       nav.push_back(n);
     };
     item("/", "nav.home");
+    item("/dashboard", "followup.nav");  // issue 7 follow-up
     item("/movements", "nav3.movements");
     item("/communes", "nav_com.communes");
     item("/pledges", "pledge.nav");

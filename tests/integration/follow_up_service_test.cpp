@@ -110,7 +110,7 @@ class FollowUpServiceTest : public DbTest {
     record("person", cs_, staff_person_, contents_[1], "resource", "2024-02-01", "verified",
            "cash_vnd, donor_kind, donor_scope", "10000000, 'person', 'outside'");
     record("person", kh_, kh_person_, contents_[0], "role_model", "2024-06-01", "verified", "model_kind, model_name",
-           "'household', 'Hộ ông Nông Văn Sáng'");
+           "'person', 'Ông Nông Văn Sáng'");
     record("unit", cs_, 0, contents_[1], "resource", "2024-03-01", "submitted", "cash_vnd", "999");
     record("unit", cs_, 0, contents_[1], "resource", "2025-09-01", "verified", "cash_vnd", "777");
 
@@ -286,7 +286,7 @@ TEST_F(FollowUpServiceTest, AgencyFiguresAddUpVerifiedRecordsOfThePeriod) {
   EXPECT_EQ(f->communes[0].assessed_on, "2024-12-31");
 
   ASSERT_EQ(f->role_models.size(), 1u);
-  EXPECT_EQ(f->role_models[0].model_name, "Hộ ông Nông Văn Sáng");
+  EXPECT_EQ(f->role_models[0].model_name, "Ông Nông Văn Sáng");
   EXPECT_EQ(f->role_models[0].who, "Triệu Thị Ánh");
 
   // Awards: given in 2024, proposed in 2025.
@@ -335,6 +335,24 @@ TEST_F(FollowUpServiceTest, APeriodAcrossTwoRuleSetsIsSplit) {
   EXPECT_EQ(f->splits[1].from, "2024-01-01");
   EXPECT_EQ(f->splits.back().to, "2025-06-01");
 
+  // A commune assessed in 2025 against a new criteria set of the same level: split there too.
+  exec("INSERT INTO criteria_set (code, name, level, valid_from, citation, created_at) VALUES ('ntm-2025', "
+       "'Bộ tiêu chí xã NTM 2025', 'ntm', '2025-03-01', 'QĐ 51/2025/QĐ-TTg', '2025-03-01T00:00:00Z')");
+  exec("INSERT INTO assessment (commune_id, set_id, agency_id, assessed_on, criteria_met, criteria_total, created_at) "
+       "VALUES (" + std::to_string(commune_) + ", " + std::to_string(scalar("SELECT MAX(id) FROM criteria_set")) + ", " +
+       std::to_string(agency_) + ", '2025-04-30', 7, 10, '2025-04-30T00:00:00Z')");
+  auto crossed = service_->figures(office_, query());
+  ASSERT_TRUE(crossed.has_value());
+  std::vector<std::string> sets;
+  for (const auto& s : crossed->splits) {
+    if (s.what == "criteria_set") sets.push_back(s.name + " " + s.from + " " + s.to);
+  }
+  EXPECT_EQ(sets, (std::vector<std::string>{"Bộ tiêu chí xã NTM 2021-2025 2021-01-01 2025-06-01",
+                                            "Bộ tiêu chí xã NTM 2025 2025-03-01 2025-06-01"}));
+  EXPECT_EQ(crossed->communes[0].criteria_met, 7);
+  EXPECT_EQ(crossed->communes[0].criteria_total, 10);
+  EXPECT_EQ(crossed->communes[0].criteria_set, "Bộ tiêu chí xã NTM 2025");
+
   auto q = query();
   q.from = "2023-01-01";
   q.to = "2023-12-31";
@@ -359,6 +377,10 @@ TEST_F(FollowUpServiceTest, AnEmptyPeriodIsHonestlyEmpty) {
   auto bad = service_->figures(office_, q);
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().kind, ErrorKind::validation);
+  q.from = "2021-02-30";
+  auto no_such_day = service_->figures(office_, q);
+  ASSERT_FALSE(no_such_day.has_value());
+  EXPECT_EQ(no_such_day.error().kind, ErrorKind::validation);
 }
 
 TEST_F(FollowUpServiceTest, EachSeesWhatTheirRightsAllow) {
