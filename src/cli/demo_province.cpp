@@ -97,20 +97,11 @@ Principal office_of(std::int64_t agency) {
   return p;
 }
 
-/// The cluster's 2025 cross-scoring in Ban Dân tộc's evaluation (it leads the cluster): each
+/// The cluster's 2025 cross-scoring, kept in the 2025 evaluation of Sở Văn hóa's yearly movement
+/// (Ban Dân tộc's own evaluation is left for the Office to make its cluster template in): each
 /// member's Office scores the others, so the province page shows the cluster's ranking.
-Result<void> cluster_scores(app::Services& s, std::int64_t bdt_id, const std::map<std::string, std::int64_t>& members) {
-  const auto op = services::operator_principal("demo");
-  auto movements = s.movements->list(op, bdt_id);
-  if (!movements) return fail(movements.error());
-  std::int64_t movement = 0;
-  for (const auto& m : *movements) {
-    if (m.movement.status != MovementStatus::draft && m.movement.period_from <= "2025-12-31" &&
-        m.movement.period_to >= "2025-01-01") {
-      movement = m.movement.id;
-    }
-  }
-  if (!movement) return {};
+Result<void> cluster_scores(app::Services& s, std::int64_t host_id, std::int64_t movement,
+                            const std::map<std::string, std::int64_t>& members) {
   services::TemplateInput in;
   in.movement_id = std::to_string(movement);
   in.year = "2025";
@@ -127,7 +118,7 @@ Result<void> cluster_scores(app::Services& s, std::int64_t bdt_id, const std::ma
   in.groups = {g};
   in.bands = {{"excellent", "Dẫn đầu Khối", "90"}, {"good", "Hoàn thành tốt", "75"}};
   services::EvaluationService evaluations(s.db, s.evidence);
-  auto t = evaluations.create_template(office_of(bdt_id), bdt_id, in);
+  auto t = evaluations.create_template(office_of(host_id), host_id, in);
   if (!t) return fail(t.error());
   // Points each scorer gives each scored agency (its own score of itself is left out).
   const std::map<std::string, const char*> points = {{"BDT", "95"}, {"SVHTTDL", "91,5"}, {"SYT", "88"},
@@ -225,7 +216,7 @@ Result<void> load_demo_province(app::Services& s, std::int64_t bdt_id, const std
   }
 
   if (members.size() == 4) {
-    if (auto r = cluster_scores(s, bdt_id, members); !r) return r;
+    if (auto r = cluster_scores(s, id, yearly, members); !r) return r;
   }
 
   // Ban Dân tộc's Office sent the province its form 0602 of 2025 through the system, on time.
