@@ -27,7 +27,7 @@ run: deps build
 build:
 	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DTHIDUA_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(RELEASE_DIR) -j$(JOBS) --target thidua thidua-gen thidua-docs-bench thidua-evaluation-bench \
-	  thidua-eligibility-bench thidua-certificates-bench
+	  thidua-eligibility-bench thidua-certificates-bench thidua-province-bench
 
 # Everything: unit, integration (SQLite and a throwaway PostgreSQL), functional (the built
 # binary over HTTP), end-to-end (headless Chromium), static checks; then the same unit and
@@ -72,6 +72,8 @@ bench: deps build
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/reminders-bench.sh
 	@# issue 7 review reports (h7rr): the final review report of one agency, against raw SQL.
 	@THIDUA_BIN=$(RELEASE_DIR)/src/thidua THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen bench/report-bench.sh
+	@THIDUA_GEN=$(RELEASE_DIR)/bench/gen/thidua-gen \
+	  THIDUA_PROVINCE_BENCH=$(RELEASE_DIR)/bench/province/thidua-province-bench bench/province-bench.sh  # issue 7 (h7sf)
 	@$(RELEASE_DIR)/bench/docs/thidua-docs-bench --json bench/results/docs-latest.json \
 	  --commit "$$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 

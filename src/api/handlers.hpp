@@ -31,6 +31,7 @@
 #include "services/report_sending_service.hpp"   // issue 7 review reports (h7rr)
 #include "services/review_report_service.hpp"    // issue 7 review reports (h7rr)
 #include "services/user_service.hpp"
+#include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
 #include "services/follow_up.hpp"  // issue 7 follow-up
 
 namespace thidua::api {
@@ -69,6 +70,8 @@ struct ApiDeps {
   // issue 7 review reports and sending (h7rr): set by name, after the others.
   std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
   std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;
+  // issue 7 statistics and province (part h7sf): set by name, after the others.
+  std::shared_ptr<services::StatisticsService> statistics = nullptr;
 };
 
 Result<http::Response> ping(const ApiDeps& deps, http::Context& ctx);

@@ -135,6 +135,8 @@ Result<Services> open_services(const Config& config, bool migrate) {
   // issue 7 review reports and sending (h7rr): the reports' figures come from the follow-up.
   s.review_reports = std::make_shared<services::ReviewReportService>(s.db, s.follow_up);
   s.report_sendings = std::make_shared<services::ReportSendingService>(s.db, s.files);
+  // issue 7 statistics and province (part h7sf)
+  s.statistics = std::make_shared<services::StatisticsService>(s.db);
   return s;
 }
 

@@ -37,6 +37,7 @@
 // issue 7 review reports and sending (h7rr).
 #include "services/report_sending_service.hpp"
 #include "services/review_report_service.hpp"
+#include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
 #include "storage/database.hpp"
 #include "text/catalogue.hpp"
 
@@ -81,6 +82,8 @@ struct Services {
   // issue 7 review reports and sending (h7rr).
   std::shared_ptr<services::ReviewReportService> review_reports;
   std::shared_ptr<services::ReportSendingService> report_sendings;
+  // issue 7 statistics and province (part h7sf)
+  std::shared_ptr<services::StatisticsService> statistics;
 };
 
 /// Opens the database (migrating it when `migrate` is set) and builds the services.

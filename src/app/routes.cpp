@@ -31,6 +31,9 @@
 // Decisions, certificates, higher awards (issue 6, part D).
 #include "api/decision_api.hpp"
 #include "web/decision_pages.hpp"
+// issue 7 statistics and province (part h7sf)
+#include "api/statistics_api.hpp"
+#include "web/statistics_pages.hpp"
 
 namespace thidua::app {
 
@@ -803,6 +806,27 @@ std::shared_ptr<http::Router> build_routes(const web::WebDeps& w, const api::Api
       "One sending");
   api("GET", "/api/v1/report-sendings/{id}/file", Access::signed_in(), bind(a, api::report_sending_file),
       "The exact file that was sent (SHA-256 checked)");
+  // issue 7 statistics and province (part h7sf): the statutory forms of Circular
+  // 02/2023/TT-BNV for an agency's overseers (the service checks the agency), and the province
+  // mode for the authority (the service refuses anyone without an authority grant).
+  const auto stat_readers = Access::any_of({Role::admin, Role::office, Role::leader, Role::council, Role::authority});
+  const auto authority = Access::any_of({Role::authority});
+  page("GET", "/statistics", stat_readers, bind(w, web::statistics_page),
+       "Statistical forms 0601–0603.N/BNV-TĐKT of an agency and year (?form=, ?year=, ?agency=), previewed");
+  page("POST", "/statistics/record", managers, bind(w, web::statistics_record),
+       "Record a statistical form as sent: the file generated now is kept as sent (ReportSendingService)");
+  page("GET", "/statistics/export", stat_readers, bind(w, web::statistics_export),
+       "A statistical form as XLSX or PDF (?form=, ?year=, ?agency=, ?format=xlsx|pdf)");
+  page("GET", "/province", authority, bind(w, web::province_page),
+       "Province mode: reports received, cluster rankings, totals across the agencies under the authority");
+  page("GET", "/province/totals.xlsx", authority, bind(w, web::province_totals_xlsx),
+       "The province totals of a year as XLSX (per agency, awards by form, the three forms summed)");
+  page("GET", "/province/forms/export", authority, bind(w, web::province_form_export),
+       "A statistical form summed over the province as XLSX or PDF (?form=, ?year=, ?format=)");
+  api("GET", "/api/v1/statistics/{form}", Access::signed_in(), bind(a, api::get_statistics_form),
+      "A statistical form (0601, 0602, 0603) of an agency and year as JSON (?year=, ?agency=)");
+  api("GET", "/api/v1/province/totals", Access::signed_in(), bind(a, api::get_province_totals),
+      "Totals of a year across the agencies under the caller's authority (?year=)");
   return r;
 }
 

@@ -61,4 +61,13 @@ struct ReportOptions {
 };
 int review_report(app::Services& s, std::int64_t agency_id, const ReportOptions& options);
 
+// issue 7 statistics and province (part h7sf): `thidua statistics` (statistics.cpp).
+struct StatisticsOptions {
+  std::string form;  ///< 0601 / 0602 / 0603
+  int year = 0;
+  std::string format = "xlsx";
+  std::string out;
+};
+int statistics(app::Services& s, std::int64_t agency_id, const StatisticsOptions& options);
+
 }  // namespace thidua::cli

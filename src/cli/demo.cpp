@@ -15,6 +15,7 @@
 #include "cli/demo_plan.hpp"
 #include "cli/demo_pledges.hpp"
 #include "cli/demo_followup.hpp"  // issue 7 follow-up
+#include "cli/demo_province.hpp"  // issue 7 statistics and province (part h7sf)
 #include "services/crypto.hpp"
 
 namespace thidua::cli {
@@ -193,6 +194,8 @@ int demo(const Common& common) {
   if (auto r = load_demo_followup(*s, plan->id); !r) return report(r.error());
   // issue 7 review reports (h7rr): the mid-term review 2023 sent, the final review 2025 drafted.
   if (auto r = load_demo_reports(*s, agency->id, plan->id); !r) return report(r.error());
+  // issue 7 (part h7sf): Sở Nội vụ above Ban Dân tộc and a second agency; the authority's "tinh".
+  if (auto r = load_demo_province(*s, agency->id, password); !r) return report(r.error());
   s->db->close();
 
   std::cout << "\n  Dữ liệu mẫu: " << agency->name << " — " << std::size(kUnits) << " đơn vị, " << std::size(kPeople)
@@ -208,6 +211,8 @@ int demo(const Common& common) {
   // The council's chair gets his account with the nominations' demo (the session he chairs).
   std::cout << "    " << std::left << std::setw(13) << "chutich"
             << "Nông Văn Chiến — Chủ tịch Hội đồng TĐKT: phiên họp, bỏ phiếu kín\n";
+  std::cout << "    " << std::left << std::setw(13) << kProvinceLogin  // issue 7 (part h7sf)
+            << "Lương Thị Hạnh — Sở Nội vụ (Ban TĐKT tỉnh): báo cáo nhận được, tổng hợp toàn tỉnh\n";
   std::cout << "  Cũng có: bình xét 2025, xét điều kiện, đề nghị và phiên họp Hội đồng, quyết định 45/QĐ-BDT và Giấy khen.\n";
   std::cout << std::endl;
   return 0;

@@ -310,6 +310,22 @@ int run(int argc, char** argv) {
     });
   });
 
+  // issue 7 statistics and province (part h7sf): a statistical form of Circular 02/2023/TT-BNV.
+  auto* stat_cmd = app.add_subcommand("statistics", "A statistical form 0601|0602|0603.N/BNV-TĐKT as XLSX or PDF");
+  StatisticsOptions stat_opt;
+  stat_cmd->add_option("--agency", io_agency, "Agency code, e.g. BDT")->required();
+  stat_cmd->add_option("--form", stat_opt.form, "0601, 0602 or 0603")->required()->check(CLI::IsMember({"0601", "0602", "0603"}));
+  stat_cmd->add_option("--year", stat_opt.year, "Statistical year")->required()->check(CLI::Range(2000, 2100));
+  stat_cmd->add_option("--format", stat_opt.format, "xlsx (the default) or pdf")->check(CLI::IsMember({"xlsx", "pdf"}));
+  stat_cmd->add_option("--out", stat_opt.out, "File to write")->required();
+  stat_cmd->callback([&] {
+    rc = with_services(common, false, [&](app::Services& s) {
+      auto agency_id = agency_id_of(s, io_agency);
+      if (!agency_id) return report(agency_id.error());
+      return statistics(s, *agency_id, stat_opt);
+    });
+  });
+
   auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database while it is in use");
   std::string out;
   backup->add_option("--out", out, "Output file (SQLite file, or pg_dump custom archive)")->required();

@@ -132,6 +132,9 @@ int serve(const Common& common, const std::optional<std::string>& listen, std::s
   api_deps.notifications = s->notifications;
   api_deps.covenants = s->covenants;
   web_deps.reminders = s->reminders;  // issue 7 reminders
+  // issue 7 statistics and province (part h7sf)
+  web_deps.statistics = s->statistics;
+  api_deps.statistics = s->statistics;
   (*views)->set_unread_counter([n = s->notifications](http::Context& ctx) {
     return ctx.principal ? n->unread_for_nav(*ctx.principal, ctx.data_version) : 0;
   });

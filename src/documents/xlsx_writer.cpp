@@ -238,12 +238,15 @@ struct Layout {
   bool autofilter = true;
 };
 
+const std::vector<std::string> kNoLines;
+
 Result<void> write_table(lxw_workbook* wb, const Formats& formats, const Table& table, const std::string& name,
-                         Layout layout) {
-  const std::size_t header_row = table.title.empty() ? 0 : 1;
+                         Layout layout, const std::vector<std::string>& above = kNoLines,
+                         const std::vector<std::string>& below = kNoLines) {
+  const std::size_t header_row = above.size() + (table.title.empty() ? 0 : 1);
   std::size_t width = table.columns.size();
   for (const auto& row : table.rows) width = std::max(width, row.size());
-  if (header_row + 1 + table.rows.size() > kMaxRows) {
+  if (header_row + 2 + table.rows.size() + below.size() > kMaxRows) {
     return tl::unexpected(limit("export.too_many_rows", kMaxRows, std::to_string(table.rows.size()) + " rows"));
   }
   if (width > kMaxColumns) {
@@ -262,8 +265,16 @@ Result<void> write_table(lxw_workbook* wb, const Formats& formats, const Table& 
       return r;
     }
   }
+  for (std::size_t i = 0; i < above.size(); ++i) {
+    if (auto r = check(worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, above[i].c_str(), nullptr), i, 0); !r) {
+      return r;
+    }
+  }
   if (!table.title.empty()) {
-    if (auto r = check(worksheet_write_string(ws, 0, 0, table.title.c_str(), formats.title), 0, 0); !r) return r;
+    const auto at = static_cast<lxw_row_t>(above.size());
+    if (auto r = check(worksheet_write_string(ws, at, 0, table.title.c_str(), formats.title), above.size(), 0); !r) {
+      return r;
+    }
   }
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     const auto& header = table.columns[c].header;
@@ -280,6 +291,13 @@ Result<void> write_table(lxw_workbook* wb, const Formats& formats, const Table& 
       if (row[c].empty()) continue;
       const auto kind = c < table.columns.size() ? table.columns[c].kind : Column::text;
       if (auto r = write_cell(ws, header_row + 1 + i, c, row[c], kind, cell_formats); !r) return r;
+    }
+  }
+  for (std::size_t i = 0; i < below.size(); ++i) {
+    const std::size_t row = header_row + 2 + table.rows.size() + i;  // a blank row after the data
+    if (auto r = check(worksheet_write_string(ws, static_cast<lxw_row_t>(row), 0, below[i].c_str(), nullptr), row, 0);
+        !r) {
+      return r;
     }
   }
   worksheet_freeze_panes(ws, static_cast<lxw_row_t>(header_row + 1), 0);
@@ -346,6 +364,21 @@ Result<std::string> write_xlsx(const std::vector<Table>& sheets) {
       if (auto r = write_table(wb, formats, sheets[i], name, Layout{}); !r) return r;
     }
     // A workbook needs at least one sheet to open.
+    if (sheets.empty() && workbook_add_worksheet(wb, nullptr) == nullptr) {
+      return tl::unexpected(internal("workbook_add_worksheet failed"));
+    }
+    return {};
+  });
+}
+
+Result<std::string> write_xlsx(const std::vector<AnnotatedTable>& sheets) {
+  return build([&](lxw_workbook* wb, const Formats& formats) -> Result<void> {
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+      const auto& s = sheets[i];
+      const std::string name = valid_sheet_name(s.table.sheet_name, i, used);
+      if (auto r = write_table(wb, formats, s.table, name, Layout{}, s.above, s.below); !r) return r;
+    }
     if (sheets.empty() && workbook_add_worksheet(wb, nullptr) == nullptr) {
       return tl::unexpected(internal("workbook_add_worksheet failed"));
     }

@@ -43,6 +43,18 @@ struct Table {
 /// temporary file fails.
 Result<std::string> write_xlsx(const std::vector<Table>& sheets);
 
+/// A table with plain lines above its title (a statistical form's number, reporting and
+/// receiving units, period) and below its data after a blank row (the form's notes), one a
+/// row in the first column.
+struct AnnotatedTable {
+  Table table;
+  std::vector<std::string> above;
+  std::vector<std::string> below;
+};
+
+/// As write_xlsx, with each table's lines around it.
+Result<std::string> write_xlsx(const std::vector<AnnotatedTable>& sheets);
+
 /// An import template: sheet "Mẫu" with the header row and `example_rows` (in grey italics,
 /// so they read as examples), each column formatted for its kind so that what the clerk
 /// types lands as text, number or date; then sheet "Hướng dẫn" with `instructions`, one

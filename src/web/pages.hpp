@@ -37,6 +37,7 @@
 #include "services/higher_award_service.hpp"
 #include "services/follow_up.hpp"  // issue 7 follow-up
 #include "web/views.hpp"
+#include "services/statistics_service.hpp"  // issue 7 statistics and province (part h7sf)
 
 namespace thidua::web {
 
@@ -82,6 +83,8 @@ struct WebDeps {
   // issue 7 review reports and sending (h7rr): set by name, after the others.
   std::shared_ptr<services::ReviewReportService> review_reports = nullptr;
   std::shared_ptr<services::ReportSendingService> report_sendings = nullptr;
+  // issue 7 statistics and province (part h7sf): set by name, after the others.
+  std::shared_ptr<services::StatisticsService> statistics = nullptr;
 };
 
 /// Files uploaded for an import preview, kept in memory until committed (at most 30 minutes,

@@ -173,6 +173,15 @@ mustache::data Views::layout_data(http::Context& ctx, const std::string& title) 
     add(commendation, "/council-sessions", "council_page.nav");
     add(commendation, "/decisions", "decision_page.nav");
     finish(commendation);
+    // Reports: what was sent, the statistical forms, and for the authority the province.
+    auto reports = group("nav.group_reports");
+    if (p.is_admin() || p.has_role(Role::office) || p.has_role(Role::leader) || p.has_role(Role::council) ||
+        p.has_role(Role::authority)) {
+      add(reports, "/reports/sent", "report_sending.title");
+      add(reports, "/statistics", "statistics.nav");
+    }
+    if (p.has_role(Role::authority)) add(reports, "/province", "province.nav");
+    finish(reports);
     auto organisation = group("nav.group_organisation");
     add(organisation, "/people", "nav2.people");
     add(organisation, "/units", "nav2.units");

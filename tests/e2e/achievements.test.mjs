@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { demoSession } from '../support/browser.mjs';
+import { demoSession, navClick } from '../support/browser.mjs';
 
 const session = demoSession('achievements');
 const shot = (p, n) => session.shot(p, n);
@@ -22,7 +22,7 @@ describe('an achievement from the form to the Office\'s verification, in the bro
 
   it('a staff member records a session; switching the kind keeps what was typed', async () => {
     staff = await session.chrome.as('canbo');
-    await staff.click('nav >> text=Kết quả thực hiện');
+    await navClick(staff, 'Kết quả thực hiện');
     await staff.waitForURL((u) => u.pathname === '/achievements');
     await shot(staff, '1-mine');
     await Promise.all([staff.waitForURL((u) => u.pathname === '/achievements/new'), staff.click('#new-achievement')]);
@@ -60,7 +60,7 @@ describe('an achievement from the form to the Office\'s verification, in the bro
 
   it('the Office verifies it in the queue, in place', async () => {
     const office = await session.chrome.as('vanphong');
-    await office.click('nav >> text=Kết quả thực hiện');
+    await navClick(office, 'Kết quả thực hiện');
     await Promise.all([office.waitForURL((u) => u.pathname === '/achievements/queue'), office.click('#queue-link')]);
     const id = new URL(recordUrl).pathname.split('/').pop();
     const row = office.locator(`#queue-${id}`);

@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../support/server.mjs';
+import { navClick } from '../support/browser.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(process.env.THIDUA_ARTIFACTS ?? 'build/e2e-artifacts');
@@ -83,7 +84,7 @@ describe('the communes the agency supports, in the browser', () => {
 
   it('the Office sees every commune with its criteria met, a chart with the yardstick, and the targets', async () => {
     office = await browserAs('vanphong');
-    await office.click('nav a[href="/communes"]');
+    await navClick(office, '/communes');
     await office.waitForURL(/\/communes$/);
     const rows = await office.locator('#communes-table tbody tr').count();
     assert.equal(rows, 5, 'four communes assigned since 2022 and the new Nam Quang (Nam Cao ended at the merger)');

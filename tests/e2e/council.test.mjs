@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { demoSession } from '../support/browser.mjs';
+import { demoSession, navClick } from '../support/browser.mjs';
 
 const session = demoSession('council');
 const shot = (p, n) => session.shot(p, n);
@@ -17,7 +17,7 @@ let itemId = '';
 describe('a nomination through the council session and its secret ballot, in the browser', () => {
   it('the Office accepts a submitted nomination', async () => {
     const office = await session.chrome.as('vanphong');
-    await office.click('nav >> text=Đề nghị');
+    await navClick(office, 'Đề nghị');
     await office.waitForURL((u) => u.pathname === '/nominations');
     await shot(office, '1-nominations');
     await Promise.all([

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { demoSession } from '../support/browser.mjs';
+import { demoSession, navClick } from '../support/browser.mjs';
 
 const session = demoSession('dashboard');
 const shot = (p, n) => session.shot(p, n);
@@ -15,7 +15,7 @@ const shot = (p, n) => session.shot(p, n);
 describe('the follow-up dashboard in the browser', () => {
   it('the Office sees the movement\'s figures with charts and tables, and drills down', async () => {
     const office = await session.chrome.as('vanphong');
-    await Promise.all([office.waitForURL((u) => u.pathname === '/dashboard'), office.click('nav >> text=Theo dõi')]);
+    await Promise.all([office.waitForURL((u) => u.pathname === '/dashboard'), navClick(office, 'Theo dõi')]);
     assert.match(await office.textContent('h1'), /Theo dõi phong trào/);
     assert.match(await office.textContent('#dashboard-scope'), /Ban Dân tộc tỉnh Cao Bằng/);
     assert.match(await office.textContent('#dashboard-splits'), /Nghị định 98\/2023\/NĐ-CP/);
@@ -49,7 +49,7 @@ describe('the follow-up dashboard in the browser', () => {
 
   it('a unit head sees their unit\'s dashboard', async () => {
     const head = await session.chrome.as('truongphong');
-    await Promise.all([head.waitForURL((u) => u.pathname === '/dashboard'), head.click('nav >> text=Theo dõi')]);
+    await Promise.all([head.waitForURL((u) => u.pathname === '/dashboard'), navClick(head, 'Theo dõi')]);
     assert.match(await head.textContent('h1'), /Phòng Kế hoạch - Tổng hợp và Tuyên truyền/);
     assert.equal(await head.locator('#d-unit').count(), 0);
     assert.equal(await head.locator('#tasks-table tbody tr').count(), 1);

@@ -14,7 +14,7 @@ import { after, describe, it } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM, demoSession } from '../support/browser.mjs';
+import { ARTIFACTS, CHROMIUM, demoSession, navClick } from '../support/browser.mjs';
 
 const session = demoSession('decisions');
 const shot = (p, n) => session.shot(p, n);
@@ -35,7 +35,7 @@ async function optionValue(page, select, text) {
 describe('an award decision from the register to a verified certificate, in the browser', () => {
   it('the Office sees the register of 2025 with the issued and the draft decision', async () => {
     const office = await session.chrome.as('vanphong');
-    await Promise.all([office.waitForURL((u) => u.pathname === '/decisions'), office.click('nav >> text=Khen thưởng')]);
+    await Promise.all([office.waitForURL((u) => u.pathname === '/decisions'), navClick(office, 'Khen thưởng')]);
     await office.selectOption('#f-year', '2025');
     await Promise.all([office.waitForURL(/year=2025/), office.click('#decision-year button[type=submit]')]);
     const table = await office.textContent('#decision-table');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { demoSession } from '../support/browser.mjs';
+import { demoSession, navClick } from '../support/browser.mjs';
 
 const session = demoSession('eligibility');
 const shot = (p, n) => session.shot(p, n);
@@ -18,7 +18,7 @@ const card = (page, name) => page.locator('.eligibility-subject', { has: page.lo
 describe('eligibility of a unit, its why, and a rating that changes it, in the browser', () => {
   it('the Office sees a verdict it cannot tell yet, and why', async () => {
     const office = await session.chrome.as('vanphong');
-    await Promise.all([office.waitForURL((u) => u.pathname === '/eligibility'), office.click('nav >> text=Xét điều kiện')]);
+    await Promise.all([office.waitForURL((u) => u.pathname === '/eligibility'), navClick(office, 'Xét điều kiện')]);
     assert.match(await office.textContent('h1'), /Xét điều kiện khen thưởng 2025/);
     assert.match(await office.textContent('#rule-set'), /national-2025-152 \+ province-cao-bang-2024/);
     await office.selectOption('#f-unit', { label: 'Văn phòng' });

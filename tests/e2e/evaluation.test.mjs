@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 
 import path from 'node:path';
 
-import { ARTIFACTS, demoSession } from '../support/browser.mjs';
+import { ARTIFACTS, demoSession, navClick } from '../support/browser.mjs';
 
 // A 1×1 PNG, the evidence of a score.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -22,7 +22,7 @@ const shot = (p, n) => session.shot(p, n);
 describe('a scoring sheet from self-assessment to the ranking, in the browser', () => {
   it('a member of staff scores himself; a score above the maximum comes back as typed', async () => {
     const staff = await session.chrome.as('canbo');
-    await staff.click('nav >> text=Bình xét');
+    await navClick(staff, 'Bình xét');
     await staff.waitForURL((u) => u.pathname === '/evaluations');
     assert.match(await staff.textContent('#evaluation-status'), /Đang mở/);
     await shot(staff, '1-page');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { demoSession } from '../support/browser.mjs';
+import { demoSession, navClick } from '../support/browser.mjs';
 
 const session = demoSession('initiatives');
 const shot = (p, n) => session.shot(p, n);
@@ -18,7 +18,7 @@ describe('an initiative from its registration to its use as a basis, in the brow
 
   it('a staff member registers it with a co-author; bad shares are refused and kept as typed', async () => {
     const staff = await session.chrome.as('canbo');
-    await staff.click('nav >> text=Sáng kiến');
+    await navClick(staff, 'Sáng kiến');
     await staff.waitForURL((u) => u.pathname === '/initiatives');
     await shot(staff, '1-register');
     await Promise.all([staff.waitForURL((u) => u.pathname === '/initiatives/new'), staff.click('#add-initiative')]);

@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../support/server.mjs';
+import { navClick } from '../support/browser.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(process.env.THIDUA_ARTIFACTS ?? 'build/e2e-artifacts');
@@ -74,7 +75,7 @@ describe('a movement from draft to launch, in the browser', () => {
 
   it('the Office drafts a movement from the list', async () => {
     office = await browserAs('vanphong');
-    await office.click('nav >> text=Phong trào');
+    await navClick(office, 'Phong trào');
     await office.waitForURL((u) => u.pathname === '/movements');
     assert.equal(await office.locator('#movement-list a').count(), 2);
     await shot(office, '1-list');

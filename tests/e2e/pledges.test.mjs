@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../support/server.mjs';
+import { navClick } from '../support/browser.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(process.env.THIDUA_ARTIFACTS ?? 'build/e2e-artifacts');
@@ -104,7 +105,7 @@ describe('a pledge from the reminder to its approval, in the browser', () => {
 
   it('the Office sees who is still missing, returns the pledge with a comment', async () => {
     office = await browserAs('vanphong');
-    await office.click('nav >> text=Đăng ký thi đua');
+    await navClick(office, 'Đăng ký thi đua');
     await office.waitForURL((u) => u.pathname === '/pledges');
     assert.match(await office.textContent('#pledge-totals'), /10\/12/);
     await shot(office, '5-office');

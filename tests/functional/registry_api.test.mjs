@@ -361,8 +361,11 @@ const bValue = () => ({
   nominations: b.nomination.id, 'council-sessions': b.councilSession.id,
   // issue 7 review reports (h7rr)
   reports: b.report.id, 'report-sendings': b.sending.id,
+  statistics: '0601',  // issue 7 (h7sf): a form code; the agency goes in the query (agencyQuery)
 });
-const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : NO_SUCH_ID);
+const missingValue = (k) => (k === 'users' ? 'khong-co-ai' : k === 'statistics' ? '0601' : NO_SUCH_ID);
+// issue 7 (h7sf): routes whose parameter is not a record but whose agency is named in the query.
+const agencyQuery = { 'GET /api/v1/statistics/{form}': (id) => `?year=2025&agency=${id}` };
 // Bodies that would succeed on one's own record, so that only the agency check can stop them.
 const bodies = {
   'PUT /api/v1/people/{id}': () => person({ full_name: 'Đổi Tên Trộm', unit_id: a.unit.id, version: 1 }),
@@ -450,10 +453,11 @@ function fill(pattern, valueOf) {
 async function probeWithBIds(who, route) {
   const key = `${route.method} ${route.pattern}`;
   const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[key]?.() ?? {});
-  const res = await call(tok[who], route.method, fill(route.pattern, (seg) => bValue()[seg]), body);
+  const q = agencyQuery[key] ?? (() => '');
+  const res = await call(tok[who], route.method, fill(route.pattern, (seg) => bValue()[seg]) + q(B.id), body);
   assert.ok([403, 404].includes(res.status), `${who}: ${key} with B's ids: ${res.why}`);
   assertNoLeak(res, `${who}: ${key}`);
-  const none = await call(tok[who], route.method, fill(route.pattern, missingValue), body);
+  const none = await call(tok[who], route.method, fill(route.pattern, missingValue) + q(NO_SUCH_ID), body);
   assert.equal(res.status, none.status, `${key}: B's id and a missing id differ\n${res.why}\n${none.why}`);
   assert.equal(res.json?.error?.code, none.json?.error?.code, `${key}: error codes differ\n${res.why}\n${none.why}`);
 }

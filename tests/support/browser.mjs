@@ -85,3 +85,19 @@ export function demoSession(prefix) {
   });
   return session;
 }
+
+/**
+ * Follows a link of the main navigation as a user does: opens its menu first when the link sits
+ * in one of the navigation's groups (closed <details>). `target` is the link's text, or its
+ * path when it starts with "/".
+ */
+export async function navClick(page, target) {
+  const links = page.locator('nav.app-nav a');
+  const link = target.startsWith('/') ? page.locator(`nav.app-nav a[href="${target}"]`).first()
+    : links.filter({ hasText: target }).first();
+  const menu = link.locator('xpath=ancestor::details[1]');
+  if ((await menu.count()) > 0 && !(await menu.evaluate((d) => d.open))) {
+    await menu.locator('summary').click();
+  }
+  await link.click();
+}
