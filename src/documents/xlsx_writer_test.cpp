@@ -150,7 +150,7 @@ TEST(WriteXlsx, Errors) {
 }
 
 TEST(WriteXlsx, AnEmptyWorkbookStillOpens) {
-  auto xlsx = write_xlsx({});
+  auto xlsx = write_xlsx(std::vector<Table>{});
   ASSERT_TRUE(xlsx.has_value());
   auto sheet = read_xlsx(*xlsx);
   ASSERT_TRUE(sheet.has_value());
