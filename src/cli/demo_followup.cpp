@@ -7,9 +7,10 @@
 #include "services/movement_service.hpp"
 
 // The seed plan's duties (section V) became tasks due 31/12/2025 when it was launched. By the
-// end of 2025 the council's, the Office's and three units' were reported done, each on its own
-// day with the note the unit wrote; the Policy department's and the final review (tổng kết)
-// were not, so the dashboard shows what the Office must chase. Written through the service by
+// end of 2025 the council's, the Office's and two units' were reported done, each on its own
+// day with the note the unit wrote; the two departments' (Policy; Planning and Propaganda, whose
+// head is `truongphong`) and the final review (tổng kết) were not, so the dashboard shows what
+// the Office must chase and the reminders reach the department's head and the Office. Written through the service by
 // the Office, on a clock set to the day each was marked.
 
 namespace thidua::cli {
@@ -28,8 +29,6 @@ constexpr DoneTask kDone[] = {
      "Đã tham mưu phát động các đợt thi đua năm 2025 và tổng hợp kết quả."},
     {"VP", "Văn phòng có trách nhiệm", "2025-12-10T03:00:00Z",
      "Đã đôn đốc, tổng hợp kết quả các phòng hằng quý; báo cáo năm 2025 gửi Lãnh đạo Ban."},
-    {"KHTH", "Các phòng chuyên môn", "2025-12-12T08:15:00Z",
-     "Đã cụ thể hóa thành kế hoạch của phòng và báo cáo kết quả năm 2025."},
     {"TTRA", "Các phòng chuyên môn", "2025-12-16T07:40:00Z", "Đã triển khai và báo cáo kết quả năm 2025."},
     {"CD", "Các tổ chức đoàn thể", "2025-12-19T09:00:00Z",
      "Công đoàn đã vận động đoàn viên tham gia; báo cáo kèm danh sách đoàn viên tiêu biểu."},

@@ -145,13 +145,13 @@ describe('the seed plan, entered as data by the demo', () => {
     assert.deepEqual(tasks[0], ['(cơ quan)', '2022-09-30', 'done']);
     assert.deepEqual(tasks[1], ['(cơ quan)', '2023-12-31', 'done']);
     // issue 7 follow-up (demo_followup): the duties were reported done in December 2025, but
-    // the Policy department's and the final review.
-    assert.equal(tasks.filter((t) => t[2] === 'open').length, 2);
+    // the two departments' and the final review.
+    assert.equal(tasks.filter((t) => t[2] === 'open').length, 3);
     // The period ended on 31/12/2025: every open task is overdue, the done ones are not.
     assert.deepEqual(m.json.tasks.map((t) => t.late), m.json.tasks.map((t) => t.status === 'open'));
     const vp = await as(srv, 'vanphong');
     const page = await vp.get('/movements/1');
-    assert.equal((page.html.match(/text-bg-danger">Quá hạn/g) ?? []).length, 2);
+    assert.equal((page.html.match(/text-bg-danger">Quá hạn/g) ?? []).length, 3);
     const units = m.json.tasks.filter((t) => t.unit_id).map((t) => t.unit_name).sort();
     assert.deepEqual(units, ['Công đoàn cơ sở Ban Dân tộc', 'Phòng Chính sách Dân tộc',
       'Phòng Kế hoạch - Tổng hợp và Tuyên truyền', 'Thanh tra Ban', 'Văn phòng'].sort());
