@@ -3,7 +3,6 @@
 #include "services/decision_document.hpp"
 
 #include <map>
-#include <sstream>
 
 #include "services/decision_rules.hpp"
 #include "text/format.hpp"
@@ -16,17 +15,6 @@ namespace {
 using namespace documents;
 using decision_rules::form_name_vi;
 using decision_rules::printed_name;
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) {
-    auto t = std::string(text::trim(line));
-    if (!t.empty()) out.push_back(t);
-  }
-  return out;
-}
 
 Paragraph italic_body(const std::string& s) {
   Paragraph p = body(s);
@@ -102,8 +90,8 @@ documents::Document decision_document(const Decision& d) {
   if (!d.decision_date.empty()) doc.metadata.created = d.decision_date + "T00:00:00";
 
   doc.body.push_back(centered(d.head_title, true));
-  for (const auto& line : lines_of(d.legal_bases)) doc.body.push_back(italic_body(line));
-  for (const auto& line : lines_of(d.proposal)) doc.body.push_back(italic_body(line));
+  for (const auto& line : text::nonblank_lines(d.legal_bases)) doc.body.push_back(italic_body(line));
+  for (const auto& line : text::nonblank_lines(d.proposal)) doc.body.push_back(italic_body(line));
   auto decides = centered("QUYẾT ĐỊNH:", true);
   decides.space_before_pt = 6;
   doc.body.push_back(decides);
@@ -128,7 +116,7 @@ documents::Document decision_document(const Decision& d) {
   doc.signature.mark = d.signer_mark;
   doc.signature.title = d.signer_title;
   doc.signature.name = d.signer_name;
-  auto recipients = lines_of(d.recipients);
+  auto recipients = text::nonblank_lines(d.recipients);
   doc.recipients = recipient_lines(recipients, "VP");
 
   Annex annex;
@@ -184,7 +172,7 @@ documents::Document submission_document(const HigherAward& h, const std::string&
   auto to = centered("Kính gửi: " + h.addressee);
   to.space_after_pt = 12;
   doc.body.push_back(to);
-  for (const auto& line : lines_of(h.body)) doc.body.push_back(body(line));
+  for (const auto& line : text::nonblank_lines(h.body)) doc.body.push_back(body(line));
   long long people = 0, units = 0, households = 0;
   for (const auto& s : h.subjects) {
     (s.subject == AwardSubject::person ? people : s.subject == AwardSubject::unit ? units : households)++;

@@ -15,6 +15,7 @@
 #include "storage/movement_repo.hpp"
 #include "storage/org_repo.hpp"
 #include "storage/people_repo.hpp"
+#include "text/format.hpp"
 
 namespace thidua::services {
 
@@ -92,14 +93,8 @@ int year_of(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.sub
 
 /// The day before `iso` (a valid ISO date).
 std::string day_before(const std::string& iso) {
-  using namespace std::chrono;
-  year_month_day d{year{year_of(iso)}, month{static_cast<unsigned>(std::stoi(iso.substr(5, 2)))},
-                   day{static_cast<unsigned>(std::stoi(iso.substr(8, 2)))}};
-  year_month_day prev{sys_days{d} - days{1}};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(prev.year()), static_cast<unsigned>(prev.month()),
-                static_cast<unsigned>(prev.day()));
-  return buf;
+  auto d = text::parse_iso_date(iso);
+  return d ? text::previous_day(*d).iso() : iso;
 }
 
 void add(Mobilised& m, const storage::MobilisedRow& r) {

@@ -3,7 +3,6 @@
 #include "services/review_report_document.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "documents/xlsx_writer.hpp"
 #include "services/decision_rules.hpp"
@@ -36,17 +35,6 @@ std::string num(long long v) { return std::to_string(v); }
 std::string percent(long long achieved, long long target) {
   if (target <= 0) return "";
   return std::to_string(achieved * 100 / target);
-}
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) {
-    auto t = std::string(text::trim(line));
-    if (!t.empty()) out.push_back(t);
-  }
-  return out;
 }
 
 std::string kind_phrase(ReviewKind k) {
@@ -342,7 +330,7 @@ void add_long_table(std::vector<Block>& out, ReportTable t, const std::string& c
 }
 
 void add_text(std::vector<Block>& out, const std::string& text) {
-  auto lines = lines_of(text);
+  auto lines = text::nonblank_lines(text);
   if (lines.empty()) {
     out.push_back(plain(kBlank));
     return;
@@ -522,7 +510,7 @@ documents::Document review_document(const ReviewContent& c) {
   doc.metadata.subject = "Báo cáo " + kind_phrase(r.kind) + " " + span_text(r.period_from, r.period_to);
   doc.metadata.created = (t.doc_date.empty() ? r.period_to : t.doc_date) + "T00:00:00";
 
-  for (const auto& l : lines_of(t.opening)) doc.body.push_back(plain(l));
+  for (const auto& l : text::nonblank_lines(t.opening)) doc.body.push_back(plain(l));
   doc.body.push_back(italic("Kỳ báo cáo: " + span_text(r.period_from, r.period_to) + "."));
   const MovementFigures& f = c.figures;
   const bool empty = f.empty();

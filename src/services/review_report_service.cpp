@@ -260,21 +260,7 @@ std::vector<std::pair<std::pair<std::string, std::string>, std::string>> sub_per
     std::string to = f.to;
     if (k + 1 < bounds.size()) {
       // The day before the next start.
-      auto d = text::parse_iso_date(bounds[k + 1]);
-      if (d) {
-        int y = d->year, mo = d->month, da = d->day - 1;
-        if (da == 0) {
-          if (--mo == 0) {
-            mo = 12;
-            --y;
-          }
-          static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-          da = kDays[mo - 1] + (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
-        }
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, mo, da);
-        to = buffer;
-      }
+      if (auto d = text::parse_iso_date(bounds[k + 1])) to = text::previous_day(*d).iso();
     }
     std::string names;
     for (const auto& s : f.splits) {

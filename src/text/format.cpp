@@ -105,12 +105,21 @@ void round_decimal(std::string_view fixed, int places, bool& negative, std::stri
 
 }  // namespace
 
-bool is_valid_date(int year, int month, int day) {
-  if (month < 1 || month > 12 || day < 1) return false;
+static int days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-  return day <= last;
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+bool is_valid_date(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= days_in_month(year, month);
+}
+
+Date previous_day(const Date& date) {
+  if (date.day > 1) return {date.year, date.month, date.day - 1};
+  if (date.month > 1) return {date.year, date.month - 1, days_in_month(date.year, date.month - 1)};
+  return {date.year - 1, 12, 31};
 }
 
 std::string Date::iso() const {

@@ -27,6 +27,9 @@ struct Date {
 /// True when y-m-d exists in the proleptic Gregorian calendar (29/02 only in leap years).
 bool is_valid_date(int year, int month, int day);
 
+/// The day before `date`: 01/01/2025 gives 31/12/2024.
+Date previous_day(const Date& date);
+
 /// "05/09/2022": day and month always two digits, the year four.
 std::string format_date(int year, int month, int day);
 std::string format_date(const Date& date);

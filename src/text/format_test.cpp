@@ -171,4 +171,12 @@ TEST(FormatDecimal, OddInputs) {
 }
 
 }  // namespace
+TEST(PreviousDay, CrossesMonthsYearsAndLeapDays) {
+  EXPECT_EQ(previous_day({2024, 5, 24}).iso(), "2024-05-23");
+  EXPECT_EQ(previous_day({2025, 7, 1}).iso(), "2025-06-30");
+  EXPECT_EQ(previous_day({2024, 3, 1}).iso(), "2024-02-29");
+  EXPECT_EQ(previous_day({2023, 3, 1}).iso(), "2023-02-28");
+  EXPECT_EQ(previous_day({2024, 1, 1}).iso(), "2023-12-31");
+}
+
 }  // namespace thidua::text

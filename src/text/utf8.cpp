@@ -74,6 +74,18 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
+std::vector<std::string> nonblank_lines(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    auto end = s.find('\n');
+    auto line = trim(s.substr(0, end));
+    if (!line.empty()) out.emplace_back(line);
+    if (end == std::string_view::npos) break;
+    s.remove_prefix(end + 1);
+  }
+  return out;
+}
+
 std::string clean_input(std::string_view s) {
   auto in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString kept;

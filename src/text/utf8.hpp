@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace thidua::text {
 
@@ -15,6 +16,9 @@ std::string to_nfc(std::string_view s);
 
 /// Removes leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
+
+/// The lines of `s`, each trimmed, blank ones dropped: a text block typed one paragraph a line.
+std::vector<std::string> nonblank_lines(std::string_view s);
 
 /// Capitals the Vietnamese way ("Ban Dân tộc" → "BAN DÂN TỘC"), NFC.
 std::string upper_vi(std::string_view s);

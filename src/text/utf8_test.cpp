@@ -166,4 +166,11 @@ TEST(UpperVi, CapitalisesVietnameseLettersAndKeepsNfc) {
 }
 
 }  // namespace
+TEST(NonblankLines, TrimsEachLineAndDropsBlankOnes) {
+  EXPECT_EQ(nonblank_lines("  Một số phòng báo cáo chậm.\r\n\n  \nNguyên nhân: địa bàn rộng.  "),
+            (std::vector<std::string>{"Một số phòng báo cáo chậm.", "Nguyên nhân: địa bàn rộng."}));
+  EXPECT_TRUE(nonblank_lines("").empty());
+  EXPECT_TRUE(nonblank_lines(" \n\t\n").empty());
+}
+
 }  // namespace thidua::text
